@@ -1,0 +1,179 @@
+package io.gatehouse.account;
+
+import io.gatehouse.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Creates, changes and removes users; validates first so a refused change writes nothing. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Event<AccountChanged> changes;
+
+    private final PasswordHasher hasher = PasswordHasher.owasp();
+
+    /** The fields of a new user or of a change; null means "not given". */
+    public record UserFields(String email, String password, String name, String role, String phone,
+                             Long partnerId, UserStatus status) {
+    }
+
+    @Transactional
+    public User create(UserFields fields) {
+        String email = Emails.normalize(fields.email());
+        if (!Emails.isPlausible(email)) {
+            throw ApiException.badRequest("email must be a valid e-mail address");
+        }
+        if (findByEmail(email) != null) {
+            throw ApiException.conflict("A user with this email already exists");
+        }
+        Organization organization = fields.partnerId() == null ? defaultOrganization() : organization(fields.partnerId());
+        User user = new User(email, fields.name() == null ? "" : checkName(fields.name()),
+                fields.role() == null ? "" : checkRole(fields.role()), organization);
+        if (fields.password() != null) {
+            user.setPasswordHash(hasher.hash(checkPassword(fields.password())));
+        }
+        if (fields.phone() != null) {
+            user.setPhone(checkPhone(fields.phone(), null));
+        }
+        if (fields.status() != null) {
+            user.setStatus(fields.status());
+        }
+        em.persist(user);
+        em.flush();
+        return user;
+    }
+
+    @Transactional
+    public User update(long userId, UserFields fields) {
+        User user = require(userId);
+        AccountChanged.Kind kind = AccountChanged.Kind.PROFILE;
+        // Validate everything before the first change: a refused request changes nothing.
+        String name = fields.name() == null ? null : checkName(fields.name());
+        String role = fields.role() == null ? null : checkRole(fields.role());
+        String phone = fields.phone() == null ? null : (fields.phone().isEmpty() ? "" : checkPhone(fields.phone(), userId));
+        Organization organization = fields.partnerId() == null ? null : organization(fields.partnerId());
+        String password = fields.password() == null ? null : checkPassword(fields.password());
+        if (fields.email() != null) {
+            throw ApiException.badRequest("email cannot be changed");
+        }
+        if (name != null) user.setName(name);
+        if (role != null) user.setRole(role);
+        if (phone != null) user.setPhone(phone.isEmpty() ? null : phone);
+        if (organization != null) user.setOrganization(organization);
+        if (password != null) {
+            user.setPasswordHash(hasher.hash(password));
+            kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
+        }
+        if (fields.status() != null && fields.status() != user.getStatus()) {
+            user.setStatus(fields.status());
+            if (fields.status() != UserStatus.ACTIVE) {
+                kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
+            }
+        }
+        if (fields.status() == UserStatus.ACTIVE) {
+            // Unlock also clears the failed-login lockout.
+            user.setFailedLogins(0);
+            user.setLockedUntil(null);
+        }
+        em.flush();
+        changes.fire(new AccountChanged(userId, kind));
+        return user;
+    }
+
+    @Transactional
+    public void delete(long userId) {
+        em.remove(require(userId));
+        em.flush();
+        changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
+    }
+
+    public User require(long userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw ApiException.notFound("No user with userid " + userId);
+        }
+        return user;
+    }
+
+    public User findByEmail(String email) {
+        return em.createQuery("select u from User u where u.email = :email", User.class)
+                .setParameter("email", Emails.normalize(email))
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    public List<User> list(int first, int max) {
+        return em.createQuery("select u from User u order by u.id", User.class)
+                .setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(u) from User u", Long.class).getSingleResult();
+    }
+
+    private Organization defaultOrganization() {
+        return em.createQuery("select o from Organization o order by o.id", Organization.class)
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseGet(() -> {
+                    Organization first = new Organization("Default");
+                    em.persist(first);
+                    return first;
+                });
+    }
+
+    private Organization organization(long partnerId) {
+        Organization organization = em.find(Organization.class, partnerId);
+        if (organization == null) {
+            throw ApiException.badRequest("partnerid " + partnerId + " does not exist");
+        }
+        return organization;
+    }
+
+    private static String checkName(String name) {
+        String trimmed = name.strip();
+        if (trimmed.length() > 200) {
+            throw ApiException.badRequest("name must be at most 200 characters");
+        }
+        return trimmed;
+    }
+
+    private static String checkRole(String role) {
+        if (!role.isEmpty() && !User.ROLE_ADMIN.equals(role)) {
+            throw ApiException.badRequest("role must be \"\" or \"admin\"");
+        }
+        return role;
+    }
+
+    public static String checkPassword(String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH || password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("password must be " + MIN_PASSWORD_LENGTH + " to "
+                    + PasswordHasher.MAX_PASSWORD_LENGTH + " characters long");
+        }
+        return password;
+    }
+
+    private String checkPhone(String phone, Long ownerId) {
+        if (!E164.matcher(phone).matches()) {
+            throw ApiException.badRequest("phone must be in E.164 form, e.g. +491701234567");
+        }
+        User holder = em.createQuery("select u from User u where u.phone = :phone", User.class)
+                .setParameter("phone", phone).getResultStream().findFirst().orElse(null);
+        if (holder != null && !holder.getId().equals(ownerId)) {
+            throw ApiException.conflict("Another user has this phone number");
+        }
+        return phone;
+    }
+}

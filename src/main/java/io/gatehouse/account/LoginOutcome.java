@@ -1,0 +1,23 @@
+package io.gatehouse.account;
+
+/** The result of an e-mail and password login. Every refusal but the address block looks the same. */
+public record LoginOutcome(Status status, CallerProfile profile) {
+
+    public enum Status { ACCEPTED, REFUSED, ADDRESS_BLOCKED }
+
+    static LoginOutcome accepted(CallerProfile profile) {
+        return new LoginOutcome(Status.ACCEPTED, profile);
+    }
+
+    static LoginOutcome refused() {
+        return new LoginOutcome(Status.REFUSED, null);
+    }
+
+    static LoginOutcome addressBlocked() {
+        return new LoginOutcome(Status.ADDRESS_BLOCKED, null);
+    }
+
+    public boolean isAccepted() {
+        return status == Status.ACCEPTED;
+    }
+}

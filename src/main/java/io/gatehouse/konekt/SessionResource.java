@@ -1,0 +1,107 @@
+package io.gatehouse.konekt;
+
+import io.gatehouse.account.LoginOutcome;
+import io.gatehouse.account.PasswordHasher;
+import io.gatehouse.account.PasswordLogin;
+import io.gatehouse.security.AuthScheme;
+import io.gatehouse.security.Caller;
+import io.gatehouse.security.CurrentCaller;
+import io.gatehouse.security.LoginMessages;
+import io.gatehouse.security.SessionScheme;
+import io.gatehouse.session.SessionService;
+import io.gatehouse.web.ApiException;
+import io.gatehouse.web.Envelope;
+import io.gatehouse.web.Json;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/** Konekt's {@code /api/1/auth/session}: log in (JSON or a form, as jQuery's $.post sends it) and out. */
+@Path("1/auth/session")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    @Inject
+    PasswordLogin passwordLogin;
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(JsonObject body) {
+        if (body == null) {
+            throw ApiException.badRequest("A JSON object with email and password is required");
+        }
+        return login(Json.text(body, "email"), Json.text(body, "password"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response loginForm(@FormParam("email") String email, @FormParam("password") String password) {
+        return login(email, password);
+    }
+
+    @DELETE
+    @RolesAllowed(Caller.ROLE_USER)
+    public Response logout() {
+        Caller current = caller.get();
+        if (current.scheme() == AuthScheme.SESSION) {
+            sessions.end(current.sessionKey());
+        }
+        return Response.ok(Envelope.ok(Json.object().build()))
+                .cookie(sessionCookie("", 0))
+                .build();
+    }
+
+    private Response login(String email, String password) {
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            throw ApiException.badRequest("email and password are required");
+        }
+        if (password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
+            throw ApiException.badRequest("password is too long");
+        }
+        LoginOutcome outcome = passwordLogin.login(email, password, request.getRemoteAddr());
+        switch (outcome.status()) {
+            case ADDRESS_BLOCKED -> throw new ApiException(429, LoginMessages.ADDRESS_BLOCKED);
+            case REFUSED -> throw new ApiException(401, LoginMessages.REFUSED);
+            default -> {
+            }
+        }
+        // Always a new key: a key the client brought along (fixation) is never adopted.
+        String key = sessions.start(outcome.profile().userId());
+        return Response.ok(Envelope.ok(Json.object().add(SessionScheme.NAME, key)
+                        .addAll(ProfileJson.of(outcome.profile())).build()))
+                .cookie(sessionCookie(key, -1))
+                .build();
+    }
+
+    private NewCookie sessionCookie(String value, int maxAge) {
+        return new NewCookie.Builder(SessionScheme.NAME)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite(NewCookie.SameSite.LAX)
+                .maxAge(maxAge)
+                .build();
+    }
+}

@@ -1,0 +1,91 @@
+package io.gatehouse.security;
+
+import io.gatehouse.account.Emails;
+import io.gatehouse.account.LoginOutcome;
+import io.gatehouse.account.PasswordHasher;
+import io.gatehouse.account.PasswordLogin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * {@code Authorization: Basic base64(email:password)} in UTF-8 (RFC 7617), or with the user name
+ * {@code apikey} and an API key as the password.
+ */
+@ApplicationScoped
+public class BasicScheme implements AuthenticationScheme {
+
+    static final String REFUSAL = LoginMessages.REFUSED;
+    private static final String API_KEY_USER = "apikey";
+    private static final int MAX_HEADER = 4096;
+
+    @Inject
+    BasicCredentialCache cache;
+
+    @Inject
+    PasswordLogin passwordLogin;
+
+    @Inject
+    ActiveCallers callers;
+
+    @Inject
+    ApiKeyParameterScheme apiKeys;
+
+    @Override
+    public SchemeResult authenticate(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return SchemeResult.ABSENT;
+        }
+        if (header.length() > MAX_HEADER) {
+            return SchemeResult.failed(400, "Basic credentials too long");
+        }
+        String decoded;
+        try {
+            byte[] raw = Base64.getDecoder().decode(header.substring(6).strip());
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return SchemeResult.failed(400, "Malformed Basic credentials: expected base64 of UTF-8 email:password");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return SchemeResult.failed(400, "Malformed Basic credentials: no colon between email and password");
+        }
+        String user = decoded.substring(0, colon);
+        String password = decoded.substring(colon + 1);
+        if (API_KEY_USER.equals(user)) {
+            return apiKeys.verify(password);
+        }
+        if (password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
+            return SchemeResult.failed(400, "Password too long");
+        }
+        return verifyPassword(Emails.normalize(user), password, request.getRemoteAddr());
+    }
+
+    private SchemeResult verifyPassword(String email, String password, String address) {
+        String fingerprint = cache.fingerprint(email, password);
+        Long cached = cache.userFor(fingerprint);
+        if (cached != null) {
+            return callers.of(cached, AuthScheme.BASIC, null, REFUSAL);
+        }
+        long generation = cache.generation();
+        LoginOutcome outcome = passwordLogin.login(email, password, address);
+        return switch (outcome.status()) {
+            case ACCEPTED -> {
+                cache.remember(fingerprint, outcome.profile().userId(), generation);
+                yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL);
+            }
+            case ADDRESS_BLOCKED -> SchemeResult.failed(429, LoginMessages.ADDRESS_BLOCKED);
+            case REFUSED -> SchemeResult.failed(401, REFUSAL);
+        };
+    }
+}

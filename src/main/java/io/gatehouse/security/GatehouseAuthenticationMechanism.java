@@ -1,0 +1,70 @@
+package io.gatehouse.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.List;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security allows only one). It asks
+ * each credential form in turn; the first one present decides. It never challenges: endpoints
+ * that need a caller answer 401 in their own dialect, and a browser never sees a Basic dialog.
+ */
+@ApplicationScoped
+public class GatehouseAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    /** The request attribute holding this request's {@link SchemeResult}. */
+    public static final String RESULT = GatehouseAuthenticationMechanism.class.getName() + ".result";
+
+    @Inject
+    BasicScheme basic;
+
+    @Inject
+    ApiKeyParameterScheme apiKeyParameter;
+
+    @Inject
+    SessionScheme session;
+
+    private List<AuthenticationScheme> schemes;
+
+    @PostConstruct
+    void order() {
+        // Explicit credentials before the cookie a browser sends along by itself.
+        schemes = List.of(basic, apiKeyParameter, session);
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        // Some servers ask twice in one request (Payara's @RolesAllowed filter): verify once.
+        SchemeResult result = (SchemeResult) request.getAttribute(RESULT);
+        if (result == null) {
+            result = evaluate(request);
+            request.setAttribute(RESULT, result);
+        }
+        if (!result.isAuthenticated()) {
+            return context.doNothing();
+        }
+        Caller caller = result.caller();
+        return context.notifyContainerAboutLogin(
+                new CredentialValidationResult(new CallerPrincipal(String.valueOf(caller.userId())), caller.groups()));
+    }
+
+    private SchemeResult evaluate(HttpServletRequest request) {
+        for (AuthenticationScheme scheme : schemes) {
+            SchemeResult result = scheme.authenticate(request);
+            if (!result.isAbsent()) {
+                return result;
+            }
+        }
+        return SchemeResult.ABSENT;
+    }
+}

@@ -1,0 +1,54 @@
+package io.gatehouse.security;
+
+import io.gatehouse.session.SessionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.OptionalLong;
+
+/** A session key: parameter {@code sesskey} (query or form POST), else cookie {@code sesskey}. */
+@ApplicationScoped
+public class SessionScheme implements AuthenticationScheme {
+
+    public static final String NAME = "sesskey";
+    static final String REFUSAL = "Invalid or expired session key";
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ActiveCallers callers;
+
+    @Override
+    public SchemeResult authenticate(HttpServletRequest request) {
+        String key = request.getParameter(NAME);
+        if (key == null) {
+            key = cookie(request);
+        }
+        if (key == null) {
+            return SchemeResult.ABSENT;
+        }
+        if (!CredentialShapes.isToken(key)) {
+            return SchemeResult.failed(401, REFUSAL);
+        }
+        OptionalLong userId = sessions.resolve(key);
+        if (userId.isEmpty()) {
+            return SchemeResult.failed(401, REFUSAL);
+        }
+        return callers.of(userId.getAsLong(), AuthScheme.SESSION, key, REFUSAL);
+    }
+
+    private static String cookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (NAME.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package io.gatehouse.session;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+
+/** Every half minute: session idle clocks to the database, ended sessions out of it. */
+@Singleton
+public class SessionHousekeeping {
+
+    static final Duration PERIOD = Duration.ofSeconds(30);
+
+    @Inject
+    SessionService sessions;
+
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void run() {
+        sessions.housekeep();
+    }
+}

@@ -1,0 +1,118 @@
+package io.gatehouse.session;
+
+import io.gatehouse.account.AccountChanged;
+import io.gatehouse.crypto.Digests;
+import io.gatehouse.crypto.RandomTokens;
+import io.gatehouse.settings.Settings;
+import io.gatehouse.settings.SettingsCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Login sessions. A request's key is checked against memory; the database is read only on a
+ * miss and written only at login, logout and by {@link SessionHousekeeping}'s periodic flush.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
+
+    /** A fresh session for the user; returns the key, which is never stored. */
+    @Transactional
+    public String start(long userId) {
+        String key = RandomTokens.sessionKey();
+        Instant now = Instant.now();
+        Session session = new Session(Digests.sha256Hex(key), userId, now,
+                now.plus(Duration.ofHours(settings.intValue(SettingsCatalog.SESSION_MAX_HOURS))));
+        em.persist(session);
+        live.put(session.getKeyHash(), new LiveSession(session));
+        return key;
+    }
+
+    /** The session's user, if the key names a live session; moves its idle clock. */
+    public OptionalLong resolve(String key) {
+        String hash = Digests.sha256Hex(key);
+        LiveSession session = live.get(hash);
+        if (session == null) {
+            Session stored = em.find(Session.class, hash);
+            if (stored == null) {
+                return OptionalLong.empty();
+            }
+            session = live.computeIfAbsent(hash, h -> new LiveSession(stored));
+        }
+        long now = System.currentTimeMillis();
+        if (!session.isLive(now, idle())) {
+            live.remove(hash);
+            return OptionalLong.empty();
+        }
+        session.touch(now);
+        return OptionalLong.of(session.userId);
+    }
+
+    @Transactional
+    public void end(String key) {
+        String hash = Digests.sha256Hex(key);
+        live.remove(hash);
+        em.createQuery("delete from Session s where s.keyHash = :hash").setParameter("hash", hash).executeUpdate();
+    }
+
+    /** Within the transaction that revoked the user's credentials: their sessions go with it. */
+    void deleteOnRevoke(@Observes AccountChanged change) {
+        if (change.endsSessions()) {
+            em.createQuery("delete from Session s where s.userId = :user")
+                    .setParameter("user", change.userId()).executeUpdate();
+        }
+    }
+
+    /** Once that transaction is over: no node-local copy outlives it. */
+    void evictOnRevoke(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged change) {
+        if (change.endsSessions()) {
+            live.values().removeIf(s -> s.userId == change.userId());
+        }
+    }
+
+    /** Writes moved idle clocks, then removes sessions past their end from memory and the database. */
+    @Transactional
+    public void housekeep() {
+        long now = System.currentTimeMillis();
+        Duration idle = idle();
+        for (LiveSession session : live.values()) {
+            long seen = session.unflushed();
+            if (seen > 0) {
+                em.createQuery("update Session s set s.lastSeenAt = :seen where s.keyHash = :hash and s.lastSeenAt < :seen")
+                        .setParameter("seen", Instant.ofEpochMilli(seen))
+                        .setParameter("hash", session.keyHash)
+                        .executeUpdate();
+                session.flushed(seen);
+            }
+        }
+        live.values().removeIf(s -> !s.isLive(now, idle));
+        // A margin past the idle time: another node may still hold a newer, unflushed clock.
+        Instant idleCutoff = Instant.ofEpochMilli(now).minus(idle).minus(SessionHousekeeping.PERIOD.multipliedBy(2));
+        em.createQuery("delete from Session s where s.expiresAt < :now or s.lastSeenAt < :idleCutoff")
+                .setParameter("now", Instant.ofEpochMilli(now))
+                .setParameter("idleCutoff", idleCutoff)
+                .executeUpdate();
+    }
+
+    private Duration idle() {
+        return Duration.ofMinutes(settings.intValue(SettingsCatalog.SESSION_IDLE_MINUTES));
+    }
+}

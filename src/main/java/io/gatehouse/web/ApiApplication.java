@@ -1,0 +1,27 @@
+package io.gatehouse.web;
+
+import io.gatehouse.admin.AdminSettingsResource;
+import io.gatehouse.admin.AdminUsersResource;
+import io.gatehouse.konekt.MeResource;
+import io.gatehouse.konekt.SessionResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/**
+ * The REST API under {@code /api}: Konekt ({@code /api/1}) and the admin API. Each path family
+ * has its own application with its classes listed, so the static portal at {@code /} stays with
+ * the server's default servlet.
+ */
+@ApplicationPath("api")
+public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                SessionResource.class, MeResource.class,
+                AdminUsersResource.class, AdminSettingsResource.class,
+                ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class);
+    }
+}

@@ -1,0 +1,69 @@
+package io.gatehouse.web;
+
+import io.gatehouse.security.GatehouseAuthenticationMechanism;
+import io.gatehouse.security.SchemeResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure becomes a clear answer in the dialect; nothing else, and never a stack trace, reaches the caller. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return ErrorResponses.of(api.status(), api.getMessage());
+            }
+            if (t instanceof RequestSizeFilter.BodyTooLarge) {
+                return ErrorResponses.of(413, RequestSizeFilter.MESSAGE);
+            }
+            if (t instanceof JsonException || t instanceof JsonbException) {
+                return ErrorResponses.of(400, "Malformed JSON body");
+            }
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status == 401) {
+                return ErrorResponses.unauthenticated(resultOf(request));
+            }
+            if (status < 500) {
+                return ErrorResponses.of(status, describe(status));
+            }
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        return ErrorResponses.of(500, "Internal error");
+    }
+
+    private static SchemeResult resultOf(HttpServletRequest request) {
+        Object result = request.getAttribute(GatehouseAuthenticationMechanism.RESULT);
+        return result instanceof SchemeResult found ? found : SchemeResult.ABSENT;
+    }
+
+    private static String describe(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable: this endpoint answers application/json";
+            case 415 -> "Unsupported content type: send application/json or application/x-www-form-urlencoded";
+            default -> Response.Status.fromStatusCode(status) == null ? "Request refused"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase();
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package io.gatehouse.web;
+
+import io.gatehouse.security.AuthScheme;
+import io.gatehouse.security.Caller;
+import io.gatehouse.security.SchemeResult;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/** Refuses API keys on {@link Sensitive} endpoints with 403, after the role check. */
+@Provider
+@Sensitive
+@Priority(Priorities.AUTHORIZATION + 10)
+public class SensitiveFilter implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Caller caller = SchemeResult.of(request).caller();
+        if (caller != null && caller.scheme() == AuthScheme.API_KEY) {
+            request.abortWith(ErrorResponses.of(403,
+                    "API keys are not accepted on this endpoint: sign in with a session or your password"));
+        }
+    }
+}
