@@ -2,6 +2,7 @@ package io.gatehouse.web;
 
 import io.gatehouse.admin.AdminSettingsResource;
 import io.gatehouse.admin.AdminUsersResource;
+import io.gatehouse.health.HealthResource;
 import io.gatehouse.konekt.MeResource;
 import io.gatehouse.konekt.SessionResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -21,7 +22,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 SessionResource.class, MeResource.class,
-                AdminUsersResource.class, AdminSettingsResource.class,
+                AdminUsersResource.class, AdminSettingsResource.class, HealthResource.class,
                 ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class);
     }
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Throughput, p99 latency and server CPU per request of GET /api/1/users/me for each way of
+# authenticating, against an unauthenticated baseline on the same server.
+# Usage: src/bench/bench.sh [BASE_URL]   (see src/bench/README.md for the knobs)
+set -euo pipefail
+
+BASE=${1:-http://127.0.0.1:8080}
+BASE=${BASE%/}
+WARMUP=${WARMUP:-60}
+DURATION=${DURATION:-20}
+ADMIN_EMAIL=${GATEHOUSE_ADMIN_EMAIL:?set GATEHOUSE_ADMIN_EMAIL}
+ADMIN_PASSWORD=${GATEHOUSE_ADMIN_PASSWORD:?set GATEHOUSE_ADMIN_PASSWORD}
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+# Load is generated on this machine, so only ever aim it at this machine.
+[[ $BASE =~ ^(https?)://(127\.0\.0\.1|localhost)(:([0-9]+))?$ ]] \
+  || die "BASE_URL must be http(s)://127.0.0.1[:port] or http(s)://localhost[:port], got $BASE"
+PORT=${BASH_REMATCH[4]:-$([[ ${BASH_REMATCH[1]} == https ]] && echo 443 || echo 80)}
+[[ $WARMUP =~ ^[0-9]+$ && $DURATION =~ ^[1-9][0-9]*$ ]] || die "WARMUP and DURATION are whole seconds"
+
+if ! command -v wrk >/dev/null; then
+  SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
+  # A fresh container often has empty package lists; refresh only if the plain install fails.
+  $SUDO apt-get install -y wrk || { $SUDO apt-get update && $SUDO apt-get install -y wrk; } \
+    || die "could not install wrk"
+fi
+
+# The server's PID, for its CPU time; the process that listens on the port unless told.
+PID=${GATEHOUSE_PID:-$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)}
+if [[ -z $PID || ! -r /proc/$PID/stat ]]; then
+  echo "bench: server PID not found (set GATEHOUSE_PID); CPU column will be n/a" >&2; PID=
+fi
+TICK=$(getconf CLK_TCK)
+# utime+stime in clock ticks; fields counted after the ")" closing the command name.
+cpu_ticks() { [[ -n $PID ]] && sed 's/.*) //' "/proc/$PID/stat" | awk '{print $12 + $13}' || echo 0; }
+
+CURL=(curl -sS --max-time 10)
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+json_num() { sed -n "s/.*\"$1\":\\([0-9]*\\).*/\\1/p"; }
+
+# A fresh user per run, so earlier runs (sessions, cached credentials) do not colour this one.
+EMAIL="bench-$(date +%s)-$$@bench.test"
+PASSWORD="Bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+created=$("${CURL[@]}" -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"name\":\"Benchmark\"}" "$BASE/api/admin/users")
+USERID=$(json_num userid <<<"$created")
+[[ -n $USERID ]] || die "creating the bench user failed: $created"
+# Remove the user again however the run ends, so runs do not pile up accounts.
+trap '"${CURL[@]}" -o /dev/null -X DELETE -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" "$BASE/api/admin/users/$USERID" || true' EXIT
+
+SESSKEY=$("${CURL[@]}" -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$BASE/api/1/auth/session" | json_field sesskey)
+[[ -n $SESSKEY ]] || die "login failed"
+APIKEY=$("${CURL[@]}" -b "sesskey=$SESSKEY" "$BASE/api/1/users/me/apikey" | json_field apikey)
+[[ -n $APIKEY ]] || die "fetching the API key failed"
+
+ME="$BASE/api/1/users/me"
+# Baseline: /health if the server has it, else the 401 that /api/1/users/me gives without credentials.
+health=$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/health" || true)
+if [[ $health == 404 ]]; then
+  UNAUTH_NAME="unauthenticated (401 GET /api/1/users/me, /health is 404)"; UNAUTH_URL=$ME
+else
+  [[ $health == 200 ]] || die "GET /health answered $health"
+  UNAUTH_NAME="unauthenticated (GET /health)"; UNAUTH_URL="$BASE/health"
+fi
+
+# Each shape: name, URL, then wrk header arguments.
+SHAPES=(unauth session basic apikey_query apikey_basic)
+declare -A NAME URL HDR
+NAME[unauth]=$UNAUTH_NAME;               URL[unauth]=$UNAUTH_URL;              HDR[unauth]=
+NAME[session]="session cookie";           URL[session]=$ME;                     HDR[session]="Cookie: sesskey=$SESSKEY"
+NAME[basic]="Basic email:password";       URL[basic]=$ME;                       HDR[basic]="Authorization: Basic $(printf %s "$EMAIL:$PASSWORD" | base64 -w0)"
+NAME[apikey_query]="API key (?apikey=)";  URL[apikey_query]="$ME?apikey=$APIKEY"; HDR[apikey_query]=
+NAME[apikey_basic]="API key (Basic apikey:KEY)"; URL[apikey_basic]=$ME;         HDR[apikey_basic]="Authorization: Basic $(printf %s "apikey:$APIKEY" | base64 -w0)"
+
+run_wrk() { # shape seconds -> wrk output; same load shape as the Keycloak baseline
+  local h=(); [[ -n ${HDR[$1]} ]] && h=(-H "${HDR[$1]}")
+  wrk -t2 -c16 -d"$2"s --latency "${h[@]}" "${URL[$1]}"
+}
+
+# Every shape must answer 200 before we spend minutes loading it.
+for s in "${SHAPES[@]:1}"; do
+  h=(); [[ -n ${HDR[$s]} ]] && h=(-H "${HDR[$s]}")
+  code=$("${CURL[@]}" -o /dev/null -w '%{http_code}' "${h[@]}" "${URL[$s]}")
+  [[ $code == 200 ]] || die "${NAME[$s]} answered $code"
+done
+
+# JIT warm-up: the whole budget spread over all shapes, so each code path gets compiled.
+if (( WARMUP > 0 )); then
+  per=$(( (WARMUP + ${#SHAPES[@]} - 1) / ${#SHAPES[@]} ))
+  echo "Warming up ${per}s per shape (${WARMUP}s total)..." >&2
+  for s in "${SHAPES[@]}"; do run_wrk "$s" "$per" >/dev/null; done
+fi
+
+declare -A RPS P99 CPU BAD
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+  printf "%.2f", (u == "us") ? n / 1000 : (u == "s") ? n * 1000 : (u == "m") ? n * 60000 : n }'; }
+for s in "${SHAPES[@]}"; do
+  echo "Measuring ${NAME[$s]} for ${DURATION}s..." >&2
+  before=$(cpu_ticks); out=$(run_wrk "$s" "$DURATION"); after=$(cpu_ticks)
+  reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+  RPS[$s]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  P99[$s]=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  errs=$(awk '/Socket errors/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' <<<"$out")
+  BAD[$s]="$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$out")"; BAD[$s]=${BAD[$s]:-0}
+  (( ${errs:-0} == 0 )) || BAD[$s]="${BAD[$s]} (+${errs} socket errors)"
+  CPU[$s]=n/a
+  [[ -n $PID && ${reqs:-0} -gt 0 ]] && CPU[$s]=$(awk -v d=$((after - before)) -v t="$TICK" -v r="$reqs" \
+    'BEGIN { printf "%.3f", d * 1000 / t / r }')
+done
+
+ratio() { [[ $1 == n/a || $2 == n/a ]] && echo n/a || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+echo
+echo "Gatehouse $BASE, wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up, server PID ${PID:-unknown}"
+echo
+echo "| shape | requests/s | p99 latency (ms) | server CPU ms/request | non-2xx | req/s vs unauth | CPU/request vs unauth |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+status=0
+for s in "${SHAPES[@]}"; do
+  echo "| ${NAME[$s]} | ${RPS[$s]} | ${P99[$s]} | ${CPU[$s]} | ${BAD[$s]} | $(ratio "${RPS[$s]}" "${RPS[unauth]}") | $(ratio "${CPU[$s]}" "${CPU[unauth]}") |"
+  # An authenticated shape that was refused measured the error path, not authentication.
+  [[ $s == unauth || ${BAD[$s]} == 0 ]] || status=1
+done
+(( status == 0 )) || echo "bench: WARNING: an authenticated shape had non-2xx responses or socket errors" >&2
+exit $status
