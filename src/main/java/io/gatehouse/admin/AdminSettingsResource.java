@@ -43,10 +43,8 @@ public class AdminSettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject put(JsonObject body) {
-        if (body == null) {
-            throw ApiException.badRequest("A JSON object of settings is required");
-        }
+    public JsonObject put(JsonValue json) {
+        JsonObject body = Json.object(json);
         Map<String, String> changes = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> entry : body.entrySet()) {
             SettingDefinition definition = SettingsCatalog.all().get(entry.getKey());

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -38,7 +39,7 @@ public class AdminUsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body) {
+    public Response create(JsonValue body) {
         AccountService.UserFields fields = UserJson.fields(body);
         if (fields.email() == null) {
             throw ApiException.badRequest("email is required");
@@ -72,7 +73,7 @@ public class AdminUsersResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject update(@PathParam("id") long id, JsonObject body) {
+    public JsonObject update(@PathParam("id") long id, JsonValue body) {
         return Envelope.ok(UserJson.of(accounts.update(id, UserJson.fields(body))).build());
     }
 

@@ -20,10 +20,8 @@ final class UserJson {
     private UserJson() {
     }
 
-    static UserFields fields(JsonObject body) {
-        if (body == null) {
-            throw ApiException.badRequest("A JSON object is required");
-        }
+    static UserFields fields(JsonValue json) {
+        JsonObject body = Json.object(json);
         for (String name : body.keySet()) {
             if (!FIELDS.contains(name)) {
                 throw ApiException.badRequest("Unknown field " + name);

@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,11 +48,9 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(JsonObject body) {
-        if (body == null) {
-            throw ApiException.badRequest("A JSON object with email and password is required");
-        }
-        return login(Json.text(body, "email"), Json.text(body, "password"));
+    public Response login(JsonValue body) {
+        JsonObject credentials = Json.object(body);
+        return login(Json.text(credentials, "email"), Json.text(credentials, "password"));
     }
 
     @POST

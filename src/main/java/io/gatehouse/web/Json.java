@@ -24,6 +24,14 @@ public final class Json {
         return FACTORY.createArrayBuilder();
     }
 
+    /** The request body as an object; 400 for anything else (an array, a number, nothing). */
+    public static JsonObject object(JsonValue body) {
+        if (body instanceof JsonObject object) {
+            return object;
+        }
+        throw ApiException.badRequest("The request body must be a JSON object");
+    }
+
     /** The field as text; null when absent or JSON null; 400 when it is another type. */
     public static String text(JsonObject body, String name) {
         JsonValue value = body.get(name);

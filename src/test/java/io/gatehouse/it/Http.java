@@ -22,9 +22,9 @@ public final class Http {
             .build();
     private final String base;
 
+    /** Always loopback: the connector reports the machine's interface address, tests talk to 127.0.0.1 only. */
     public Http(URL base) {
-        String url = base.toString();
-        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.base = "http://127.0.0.1:" + base.getPort();
     }
 
     public String url(String path) {

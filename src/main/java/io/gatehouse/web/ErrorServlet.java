@@ -1,0 +1,27 @@
+package io.gatehouse.web;
+
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * The error page (web.xml) for whatever escapes the REST layer: the envelope with a plain
+ * message instead of the server's HTML page, which names exception classes.
+ */
+@WebServlet("/error")
+public class ErrorServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute("jakarta.servlet.error.status_code");
+        int status = code instanceof Integer i && i >= 400 ? i : 500;
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        String message = status >= 500 ? "Internal error" : status == 404 ? "Not found" : "Request refused";
+        response.getWriter().write(Envelope.error(message).toString());
+    }
+}
