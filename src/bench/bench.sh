@@ -34,6 +34,9 @@ fi
 TICK=$(getconf CLK_TCK)
 # utime+stime in clock ticks; fields counted after the ")" closing the command name.
 cpu_ticks() { [[ -n $PID ]] && sed 's/.*) //' "/proc/$PID/stat" | awk '{print $12 + $13}' || echo 0; }
+# Whole-host busy ticks (user nice system irq softirq steal). Minus the server's, that is wrk plus
+# anything else running: on a small box a concurrent build or test run skews every figure.
+host_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 
 CURL=(curl -sS --max-time 10)
 json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
@@ -93,19 +96,23 @@ if (( WARMUP > 0 )); then
   for s in "${SHAPES[@]}"; do run_wrk "$s" "$per" >/dev/null; done
 fi
 
-declare -A RPS P99 CPU BAD
+declare -A RPS P99 CPU BAD OTHER
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
   printf "%.2f", (u == "us") ? n / 1000 : (u == "s") ? n * 1000 : (u == "m") ? n * 60000 : n }'; }
 for s in "${SHAPES[@]}"; do
   echo "Measuring ${NAME[$s]} for ${DURATION}s..." >&2
-  before=$(cpu_ticks); out=$(run_wrk "$s" "$DURATION"); after=$(cpu_ticks)
+  before=$(cpu_ticks); hbefore=$(host_ticks)
+  out=$(run_wrk "$s" "$DURATION")
+  after=$(cpu_ticks); hafter=$(host_ticks)
   reqs=$(awk '/requests in/ {print $1}' <<<"$out")
   RPS[$s]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   P99[$s]=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   errs=$(awk '/Socket errors/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' <<<"$out")
   BAD[$s]="$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$out")"; BAD[$s]=${BAD[$s]:-0}
   (( ${errs:-0} == 0 )) || BAD[$s]="${BAD[$s]} (+${errs} socket errors)"
-  CPU[$s]=n/a
+  CPU[$s]=n/a; OTHER[$s]=n/a
+  [[ -n $PID ]] && OTHER[$s]=$(awk -v d=$((hafter - hbefore - (after - before))) -v t="$TICK" -v n="$DURATION" \
+    'BEGIN { printf "%.2f", d / t / n }')
   [[ -n $PID && ${reqs:-0} -gt 0 ]] && CPU[$s]=$(awk -v d=$((after - before)) -v t="$TICK" -v r="$reqs" \
     'BEGIN { printf "%.3f", d * 1000 / t / r }')
 done
@@ -114,13 +121,19 @@ ratio() { [[ $1 == n/a || $2 == n/a ]] && echo n/a || awk -v a="$1" -v b="$2" 'B
 echo
 echo "Gatehouse $BASE, wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up, server PID ${PID:-unknown}"
 echo
-echo "| shape | requests/s | p99 latency (ms) | server CPU ms/request | non-2xx | req/s vs unauth | CPU/request vs unauth |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| shape | requests/s | p99 latency (ms) | server CPU ms/request | non-2xx | req/s vs unauth | CPU/request vs unauth | other host CPU (cores) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 status=0
 for s in "${SHAPES[@]}"; do
-  echo "| ${NAME[$s]} | ${RPS[$s]} | ${P99[$s]} | ${CPU[$s]} | ${BAD[$s]} | $(ratio "${RPS[$s]}" "${RPS[unauth]}") | $(ratio "${CPU[$s]}" "${CPU[unauth]}") |"
+  echo "| ${NAME[$s]} | ${RPS[$s]} | ${P99[$s]} | ${CPU[$s]} | ${BAD[$s]} | $(ratio "${RPS[$s]}" "${RPS[unauth]}") | $(ratio "${CPU[$s]}" "${CPU[unauth]}") | ${OTHER[$s]} |"
   # An authenticated shape that was refused measured the error path, not authentication.
   [[ $s == unauth || ${BAD[$s]} == 0 ]] || status=1
 done
+# wrk's own share is about the same on every row; a row well above the quietest one had company.
+spread=$(printf '%s\n' "${OTHER[@]}" | awk '$1 != "n/a" { if (min == "" || $1 < min) min = $1; if ($1 > max) max = $1 }
+  END { if (min != "" && max - min > 0.3) printf "%.2f", max - min }')
+[[ -z $spread ]] || echo "bench: WARNING: other processes used up to $spread more cores during some runs than others; figures are skewed" >&2
 (( status == 0 )) || echo "bench: WARNING: an authenticated shape had non-2xx responses or socket errors" >&2
+echo
+echo "other host CPU = cores busy outside the server: wrk itself, plus anything else; if rows differ much, rerun on a quiet host."
 exit $status

@@ -1,0 +1,101 @@
+package io.gatehouse.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static io.gatehouse.it.Gatehouse.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What a database dump shows: session keys only as hashes, API keys only sealed and under a
+ * keyed hash, passwords only as Argon2id. Reads the tables directly, so it needs a database the
+ * test can open beside the server: the PostgreSQL of {@code -Ppostgres} (H2's file is the server's alone).
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecretsAtRestIT {
+
+    private static final String PASSWORD = "dump-me-if-you-can-1";
+
+    @Deployment(testable = false)
+    static WebArchive deploy() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void aDatabaseDumpHoldsNoUsableSecret() throws Exception {
+        String dbUrl = System.getProperty("it.dbUrl", "");
+        assumeTrue(!dbUrl.isBlank(), "runs with -Ppostgres, where the test can read the tables");
+        Http http = new Http(base);
+        Gatehouse gatehouse = new Gatehouse(http);
+        String email = uniqueEmail("dump");
+        long userId = gatehouse.createUser(email, PASSWORD, "Dump");
+        String session = gatehouse.sessionKey(email, PASSWORD);
+        String apiKey = http.get("/api/1/users/me/apikey").basicAuth(email, PASSWORD).send().data().getString("apikey");
+
+        try (Connection db = DriverManager.getConnection(dbUrl, System.getProperty("it.dbUser"), "")) {
+            List<String> dump = new ArrayList<>();
+            for (String table : List.of("gh_user", "gh_session", "gh_api_key", "gh_setting")) {
+                dump.addAll(rows(db, "select * from " + table));
+            }
+            String everything = String.join("\n", dump);
+            assertFalse(everything.contains(session), "a session key in clear");
+            assertFalse(everything.contains(apiKey), "an API key in clear");
+            assertFalse(everything.contains(PASSWORD), "a password in clear");
+
+            List<String> sessionRows = rows(db, "select key_hash from gh_session where user_id = " + userId);
+            assertEquals(List.of(sha256(session)), sessionRows, "the session is stored as the SHA-256 of its key");
+
+            List<String> keyRows = rows(db, "select lookup_hash || ' ' || encrypted_key from gh_api_key where user_id = " + userId);
+            assertEquals(1, keyRows.size());
+            String[] stored = keyRows.get(0).split(" ");
+            assertEquals(64, stored[0].length());
+            assertNotEquals(sha256(apiKey), stored[0], "the look-up hash is keyed: a dump cannot test guesses");
+            assertTrue(stored[1].length() > apiKey.length(), "sealed, with nonce and tag");
+
+            assertTrue(rows(db, "select password_hash from gh_user where id = " + userId).get(0)
+                    .startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+        }
+    }
+
+    private static List<String> rows(Connection db, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+            ResultSetMetaData meta = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(String value) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+}
