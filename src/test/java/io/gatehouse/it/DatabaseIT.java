@@ -27,12 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What a database dump shows: session keys only as hashes, API keys only sealed and under a
- * keyed hash, passwords only as Argon2id. Reads the tables directly, so it needs a database the
- * test can open beside the server: the PostgreSQL of {@code -Ppostgres} (H2's file is the server's alone).
+ * What the database sees: in a dump, session keys only as hashes, API keys only sealed and under
+ * a keyed hash, passwords only as Argon2id; under steady authenticated load, no statements at all.
+ * Reads the database directly, so it needs one the test can open beside the server: the
+ * PostgreSQL of {@code -Ppostgres} (H2's file is the server's alone).
  */
 @ExtendWith(ArquillianExtension.class)
-class SecretsAtRestIT {
+class DatabaseIT {
 
     private static final String PASSWORD = "dump-me-if-you-can-1";
 
@@ -44,10 +45,56 @@ class SecretsAtRestIT {
     @ArquillianResource
     URL base;
 
+    private static String dbUrl() {
+        String dbUrl = System.getProperty("it.dbUrl", "");
+        assumeTrue(!dbUrl.isBlank(), "runs with -Ppostgres, where the test can read the database");
+        return dbUrl;
+    }
+
+    @Test
+    void authenticatedRequestsInTheSteadyStateRunNoDatabaseStatement() throws Exception {
+        String dbUrl = dbUrl();
+        Http http = new Http(base);
+        Gatehouse gatehouse = new Gatehouse(http);
+        String email = uniqueEmail("steady");
+        gatehouse.createUser(email, PASSWORD, "Steady");
+        String session = gatehouse.sessionKey(email, PASSWORD);
+        String apiKey = http.get("/api/1/users/me/apikey").basicAuth(email, PASSWORD).send().data().getString("apikey");
+        List<Http.Request> shapes = List.of(
+                http.get("/api/1/users/me?sesskey=" + session),
+                http.get("/api/1/users/me").cookie("sesskey=" + session),
+                http.get("/api/1/users/me").basicAuth(email, PASSWORD),
+                http.get("/api/1/users/me?apikey=" + apiKey),
+                http.get("/api/1/users/me").basicAuth("apikey", apiKey));
+        shapes.forEach(request -> assertEquals(200, request.send().status()));  // first use fills the caches
+
+        // Counted from the maintenance database, so that counting adds nothing to the count.
+        String statsUrl = dbUrl.substring(0, dbUrl.lastIndexOf('/') + 1) + "postgres";
+        String database = dbUrl.substring(dbUrl.lastIndexOf('/') + 1);
+        try (Connection db = DriverManager.getConnection(statsUrl, System.getProperty("it.dbUser"), "")) {
+            long before = transactions(db, database);
+            for (int i = 0; i < 100; i++) {
+                for (Http.Request request : shapes) {
+                    assertEquals(200, request.send().status());
+                }
+            }
+            Thread.sleep(1500);  // PostgreSQL publishes its statistics with a short delay
+            long statements = transactions(db, database) - before;
+            // 500 requests; a few transactions may be the 30-second session housekeeping.
+            assertTrue(statements <= 6, statements + " transactions for 500 authenticated requests");
+        }
+    }
+
+    /** Committed and rolled-back transactions in this database: every autocommit statement is one. */
+    private static long transactions(Connection db, String database) throws Exception {
+        db.createStatement().execute("select pg_stat_clear_snapshot()");
+        return Long.parseLong(rows(db, "select xact_commit + xact_rollback from pg_stat_database"
+                + " where datname = '" + database + "'").get(0));
+    }
+
     @Test
     void aDatabaseDumpHoldsNoUsableSecret() throws Exception {
-        String dbUrl = System.getProperty("it.dbUrl", "");
-        assumeTrue(!dbUrl.isBlank(), "runs with -Ppostgres, where the test can read the tables");
+        String dbUrl = dbUrl();
         Http http = new Http(base);
         Gatehouse gatehouse = new Gatehouse(http);
         String email = uniqueEmail("dump");
