@@ -34,11 +34,11 @@ public class PasswordLogin {
         User user = em.createQuery("select u from User u where u.email = :email", User.class)
                 .setParameter("email", Emails.normalize(email))
                 .getResultStream().findFirst().orElse(null);
-        String stored = user == null || user.getPasswordHash() == null ? DECOY_HASH : user.getPasswordHash();
-        boolean matched = hasher.verify(password, stored) && stored != DECOY_HASH;
+        boolean hasPassword = user != null && user.getPasswordHash() != null;
+        boolean matched = hasher.verify(password, hasPassword ? user.getPasswordHash() : DECOY_HASH) && hasPassword;
         CallerProfile accepted = null;
         if (user != null) {
-            String rehashed = matched && hasher.needsRehash(stored) ? hasher.hash(password) : null;
+            String rehashed = matched && hasher.needsRehash(user.getPasswordHash()) ? hasher.hash(password) : null;
             accepted = attempts.settle(user.getId(), matched, rehashed);
         }
         if (accepted == null) {

@@ -2,6 +2,10 @@ package io.gatehouse.settings;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -56,7 +60,10 @@ public class Settings {
         return out;
     }
 
-    /** Stores already validated, canonical values. */
+    @Inject
+    Event<SettingsChanged> changed;
+
+    /** Stores already validated, canonical values; they take effect when the transaction commits. */
     @Transactional
     public void update(Map<String, String> canonicalValues) {
         canonicalValues.forEach((name, value) -> {
@@ -68,6 +75,14 @@ public class Settings {
             }
         });
         em.flush();
-        current.putAll(canonicalValues);
+        changed.fire(new SettingsChanged(Map.copyOf(canonicalValues)));
+    }
+
+    void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+        current.putAll(change.values());
+    }
+
+    /** Settings that were stored, by name. */
+    public record SettingsChanged(Map<String, String> values) {
     }
 }

@@ -1,15 +1,7 @@
 package io.gatehouse.it;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static io.gatehouse.it.Gatehouse.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,25 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code /api/admin/users} behind role admin, and the bootstrap admin. */
-@ExtendWith(ArquillianExtension.class)
-class AdminUsersIT {
-
-    @Deployment(testable = false)
-    static WebArchive deploy() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Gatehouse gatehouse;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-        gatehouse = new Gatehouse(http);
-    }
+class AdminUsersIT extends AgainstServer {
 
     private Reply create(String json) {
         return gatehouse.asAdmin(http.post("/api/admin/users")).json(json).send();

@@ -1,14 +1,7 @@
 package io.gatehouse.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,25 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Malformed input gets a clear 4xx in the envelope: never a 500, never a stack trace, never a hash. */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
-
-    @Deployment(testable = false)
-    static WebArchive deploy() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Gatehouse gatehouse;
-
-    @BeforeEach
-    void client() {
-        http = new Http(base);
-        gatehouse = new Gatehouse(http);
-    }
+class BadInputIT extends AgainstServer {
 
     private static void assertClientError(int expected, Reply reply) {
         assertEquals(expected, reply.status(), reply::toString);

@@ -1,14 +1,8 @@
 package io.gatehouse.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.Map;
 
 import static io.gatehouse.it.Gatehouse.uniqueEmail;
@@ -17,28 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** HTTP Basic and API keys in every form SPEC §3 names, and what ends them. */
-@ExtendWith(ArquillianExtension.class)
-class CredentialFormsIT {
+class CredentialFormsIT extends AgainstServer {
 
     private static final String PASSWORD = "pässwörd-ü-€-123";
 
-    @Deployment(testable = false)
-    static WebArchive deploy() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Gatehouse gatehouse;
     String email;
     long userId;
 
     @BeforeEach
     void user() {
-        http = new Http(base);
-        gatehouse = new Gatehouse(http);
         email = uniqueEmail("forms");
         userId = gatehouse.createUser(email, PASSWORD, "Forms User");
     }

@@ -1,13 +1,7 @@
 package io.gatehouse.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -32,18 +26,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Reads the database directly, so it needs one the test can open beside the server: the
  * PostgreSQL of {@code -Ppostgres} (H2's file is the server's alone).
  */
-@ExtendWith(ArquillianExtension.class)
-class DatabaseIT {
+class DatabaseIT extends AgainstServer {
 
     private static final String PASSWORD = "dump-me-if-you-can-1";
-
-    @Deployment(testable = false)
-    static WebArchive deploy() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     private static String dbUrl() {
         String dbUrl = System.getProperty("it.dbUrl", "");
@@ -54,8 +39,6 @@ class DatabaseIT {
     @Test
     void authenticatedRequestsInTheSteadyStateRunNoDatabaseStatement() throws Exception {
         String dbUrl = dbUrl();
-        Http http = new Http(base);
-        Gatehouse gatehouse = new Gatehouse(http);
         String email = uniqueEmail("steady");
         gatehouse.createUser(email, PASSWORD, "Steady");
         String session = gatehouse.sessionKey(email, PASSWORD);
@@ -95,8 +78,6 @@ class DatabaseIT {
     @Test
     void aDatabaseDumpHoldsNoUsableSecret() throws Exception {
         String dbUrl = dbUrl();
-        Http http = new Http(base);
-        Gatehouse gatehouse = new Gatehouse(http);
         String email = uniqueEmail("dump");
         long userId = gatehouse.createUser(email, PASSWORD, "Dump");
         String session = gatehouse.sessionKey(email, PASSWORD);

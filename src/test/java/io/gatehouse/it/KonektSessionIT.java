@@ -2,15 +2,9 @@ package io.gatehouse.it;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.Map;
 
 import static io.gatehouse.it.Gatehouse.uniqueEmail;
@@ -20,28 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Konekt's session login as its document shows it: JSON, $.post forms, cookie, ?sesskey=, logout, expiry. */
-@ExtendWith(ArquillianExtension.class)
-class KonektSessionIT {
+class KonektSessionIT extends AgainstServer {
 
     private static final String PASSWORD = "mypassword-123";
 
-    @Deployment(testable = false)
-    static WebArchive deploy() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Gatehouse gatehouse;
     String email;
     long userId;
 
     @BeforeEach
     void user() {
-        http = new Http(base);
-        gatehouse = new Gatehouse(http);
         email = uniqueEmail("konekt");
         userId = gatehouse.createUser(email, PASSWORD, "Reuben Balik");
     }

@@ -1,17 +1,11 @@
 package io.gatehouse.it;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,30 +25,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Failed logins, counted per account and per address on every password path. The address
  * counter lives for an hour in this server, so the tests run in an order that keeps it known.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoginLockoutIT {
+class LoginLockoutIT extends AgainstServer {
 
     private static final String PASSWORD = "correct-horse-42";
     private static final String REFUSED = "Invalid email or password";
 
-    @Deployment(testable = false)
-    static WebArchive deploy() {
-        return Deployments.builtWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Http http;
-    Gatehouse gatehouse;
     String email;
     long userId;
 
     @BeforeEach
     void user() {
-        http = new Http(base);
-        gatehouse = new Gatehouse(http);
         email = uniqueEmail("lockout");
         userId = gatehouse.createUser(email, PASSWORD, "Lockout User");
     }

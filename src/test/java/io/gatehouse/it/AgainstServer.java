@@ -1,0 +1,35 @@
+package io.gatehouse.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+
+/**
+ * A black-box test class: the built WAR on its own managed Payara Micro, reached over real HTTP.
+ * Each subclass gets a fresh server (so in-memory counters start from nothing).
+ */
+@ExtendWith(ArquillianExtension.class)
+abstract class AgainstServer {
+
+    @Deployment(testable = false)
+    static WebArchive deploy() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+    Gatehouse gatehouse;
+
+    @BeforeEach
+    void connect() {
+        http = new Http(base);
+        gatehouse = new Gatehouse(http);
+    }
+}
