@@ -44,7 +44,7 @@ public class AccountService {
         User user = new User(email, fields.name() == null ? "" : checkName(fields.name()),
                 fields.role() == null ? "" : checkRole(fields.role()), organization);
         if (fields.password() != null) {
-            user.setPasswordHash(hasher.hash(checkPassword(fields.password())));
+            user.setPasswordHash(hasher.hash(PasswordForms.canonical(checkPassword(fields.password()))));
         }
         if (fields.phone() != null) {
             user.setPhone(checkPhone(fields.phone(), null));
@@ -75,7 +75,7 @@ public class AccountService {
         if (phone != null) user.setPhone(phone.isEmpty() ? null : phone);
         if (organization != null) user.setOrganization(organization);
         if (password != null) {
-            user.setPasswordHash(hasher.hash(password));
+            user.setPasswordHash(hasher.hash(PasswordForms.canonical(password)));
             kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
         }
         if (fields.status() != null && fields.status() != user.getStatus()) {

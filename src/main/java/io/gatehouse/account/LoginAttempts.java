@@ -54,6 +54,7 @@ public class LoginAttempts {
         if (!passwordMatched) {
             int failures = user.getFailedLogins() + 1;
             user.setFailedLogins(failures);
+            user.setLastFailureAt(now);
             Duration wait = policy().waitAfter(failures);
             if (!wait.isZero()) {
                 user.setLockedUntil(now.plus(wait));

@@ -15,6 +15,8 @@ public class PasswordLogin {
 
     /** A real hash of a random password: unknown users are checked against it to spend the same time. */
     private static final String DECOY_HASH = PasswordHasher.owasp().hash(java.util.UUID.randomUUID().toString());
+    private static final int EMNIFY_MAX_FAILURES = 3;
+    private static final java.time.Duration EMNIFY_BLOCK = java.time.Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -28,23 +30,45 @@ public class PasswordLogin {
     private final PasswordHasher hasher = PasswordHasher.owasp();
 
     public LoginOutcome login(String email, String password, String address) {
+        return login(email, password, address, false);
+    }
+
+    /**
+     * @param emnify the emnify path: the password may also be its SHA-1 hex string, and three
+     *               failures in a row block the account for five minutes
+     */
+    public LoginOutcome login(String email, String password, String address, boolean emnify) {
         if (addresses.isBlocked(address)) {
             return LoginOutcome.addressBlocked();
         }
         User user = em.createQuery("select u from User u where u.email = :email", User.class)
                 .setParameter("email", Emails.normalize(email))
                 .getResultStream().findFirst().orElse(null);
+        if (emnify && user != null && isEmnifyBlocked(user)) {
+            return LoginOutcome.accountBlocked();
+        }
         boolean hasPassword = user != null && user.getPasswordHash() != null;
-        boolean matched = hasher.verify(password, hasPassword ? user.getPasswordHash() : DECOY_HASH) && hasPassword;
+        String stored = hasPassword ? user.getPasswordHash() : DECOY_HASH;
+        String matched = null;
+        for (String candidate : PasswordForms.candidates(password, emnify)) {
+            if (hasher.verify(candidate, stored) && hasPassword && matched == null) {
+                matched = candidate;
+            }
+        }
         CallerProfile accepted = null;
         if (user != null) {
-            String rehashed = matched && hasher.needsRehash(user.getPasswordHash()) ? hasher.hash(password) : null;
-            accepted = attempts.settle(user.getId(), matched, rehashed);
+            String rehashed = matched != null && hasher.needsRehash(stored) ? hasher.hash(matched) : null;
+            accepted = attempts.settle(user.getId(), matched != null, rehashed);
         }
         if (accepted == null) {
             addresses.recordFailure(address);
             return LoginOutcome.refused();
         }
         return LoginOutcome.accepted(accepted);
+    }
+
+    private static boolean isEmnifyBlocked(User user) {
+        return user.getFailedLogins() >= EMNIFY_MAX_FAILURES && user.getLastFailureAt() != null
+                && user.getLastFailureAt().plus(EMNIFY_BLOCK).isAfter(java.time.Instant.now());
     }
 }

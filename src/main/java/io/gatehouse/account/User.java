@@ -56,6 +56,9 @@ public class User {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "last_failure_at")
+    private Instant lastFailureAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -93,6 +96,8 @@ public class User {
     public void setFailedLogins(int failedLogins) { this.failedLogins = failedLogins; }
     public Instant getLockedUntil() { return lockedUntil; }
     public void setLockedUntil(Instant lockedUntil) { this.lockedUntil = lockedUntil; }
+    public Instant getLastFailureAt() { return lastFailureAt; }
+    public void setLastFailureAt(Instant lastFailureAt) { this.lastFailureAt = lastFailureAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastLoginAt() { return lastLoginAt; }
     public void setLastLoginAt(Instant lastLoginAt) { this.lastLoginAt = lastLoginAt; }

@@ -22,6 +22,12 @@ public final class GatehouseConfig {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /** The JWT issuer ({@code iss}): the public base URL; http://localhost:8080 when unset. */
+    public static String issuer() {
+        String issuer = get("GATEHOUSE_ISSUER").orElse("http://localhost:8080");
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
     /** Where the embedded database and generated keys live; ./gatehouse-data by default. */
     public static Path dataDir() {
         return Path.of(get("GATEHOUSE_DATA_DIR").orElse("gatehouse-data")).toAbsolutePath().normalize();

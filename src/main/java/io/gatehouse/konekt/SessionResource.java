@@ -9,6 +9,7 @@ import io.gatehouse.security.CurrentCaller;
 import io.gatehouse.security.LoginMessages;
 import io.gatehouse.security.SessionScheme;
 import io.gatehouse.session.SessionService;
+import io.gatehouse.token.RefreshTokens;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
@@ -41,6 +42,9 @@ public class SessionResource {
     SessionService sessions;
 
     @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -66,6 +70,7 @@ public class SessionResource {
         if (current.scheme() == AuthScheme.SESSION) {
             sessions.end(current.sessionKey());
         }
+        refreshTokens.revokeAllOf(current.userId());
         return Response.ok(Envelope.ok(Json.object().build()))
                 .cookie(sessionCookie("", 0))
                 .build();
@@ -81,8 +86,8 @@ public class SessionResource {
         LoginOutcome outcome = passwordLogin.login(email, password, request.getRemoteAddr());
         switch (outcome.status()) {
             case ADDRESS_BLOCKED -> throw new ApiException(429, LoginMessages.ADDRESS_BLOCKED);
-            case REFUSED -> throw new ApiException(401, LoginMessages.REFUSED);
-            default -> {
+            case REFUSED, ACCOUNT_BLOCKED -> throw new ApiException(401, LoginMessages.REFUSED);
+            case ACCEPTED -> {
             }
         }
         // Always a new key: a key the client brought along (fixation) is never adopted.

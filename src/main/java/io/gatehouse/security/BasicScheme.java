@@ -85,7 +85,7 @@ public class BasicScheme implements AuthenticationScheme {
                 yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL);
             }
             case ADDRESS_BLOCKED -> SchemeResult.failed(429, LoginMessages.ADDRESS_BLOCKED);
-            case REFUSED -> SchemeResult.failed(401, REFUSAL);
+            case REFUSED, ACCOUNT_BLOCKED -> SchemeResult.failed(401, REFUSAL);
         };
     }
 }

@@ -25,6 +25,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     public static final String RESULT = GatehouseAuthenticationMechanism.class.getName() + ".result";
 
     @Inject
+    BearerScheme bearer;
+
+    @Inject
     BasicScheme basic;
 
     @Inject
@@ -38,7 +41,7 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @PostConstruct
     void order() {
         // Explicit credentials before the cookie a browser sends along by itself.
-        schemes = List.of(basic, apiKeyParameter, session);
+        schemes = List.of(bearer, basic, apiKeyParameter, session);
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class SettingsCatalog {
     public static final String AUTH_TOKEN_TTL_MINUTES = "authToken.ttlMinutes";
     public static final String ACCESS_TOKEN_TTL_SECONDS = "accessToken.ttlSeconds";
     public static final String REFRESH_TOKEN_TTL_DAYS = "refreshToken.ttlDays";
+    public static final String SIGNING_KEY_ROTATION_DAYS = "signingKey.rotationDays";
     public static final String LOCKOUT_MAX_FAILURES = "lockout.maxFailures";
     public static final String LOCKOUT_WAIT_SECONDS = "lockout.waitSeconds";
     public static final String LOCKOUT_MAX_WAIT_SECONDS = "lockout.maxWaitSeconds";
@@ -32,6 +33,7 @@ public final class SettingsCatalog {
                 SettingDefinition.number(AUTH_TOKEN_TTL_MINUTES, 240, 1, 7 * 24 * 60),
                 SettingDefinition.number(ACCESS_TOKEN_TTL_SECONDS, 3600, 60, 24 * 3600),
                 SettingDefinition.number(REFRESH_TOKEN_TTL_DAYS, 14, 1, 365),
+                SettingDefinition.number(SIGNING_KEY_ROTATION_DAYS, 30, 1, 365),
                 SettingDefinition.number(LOCKOUT_MAX_FAILURES, 10, 1, 1000),
                 SettingDefinition.number(LOCKOUT_WAIT_SECONDS, 60, 1, 24 * 3600),
                 SettingDefinition.number(LOCKOUT_MAX_WAIT_SECONDS, 900, 1, 7 * 24 * 3600),

@@ -1,6 +1,9 @@
 package io.gatehouse.web;
 
 import io.gatehouse.admin.AdminSettingsResource;
+import io.gatehouse.admin.AdminSigningKeysResource;
+import io.gatehouse.emnify.ApplicationTokenResource;
+import io.gatehouse.emnify.AuthenticateResource;
 import io.gatehouse.admin.AdminUsersResource;
 import io.gatehouse.health.HealthResource;
 import io.gatehouse.konekt.MeResource;
@@ -11,7 +14,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 
 /**
- * The REST API under {@code /api}: Konekt ({@code /api/1}) and the admin API. Each path family
+ * The REST API under {@code /api}: Konekt ({@code /api/1}), emnify ({@code /api/v1}) and the admin API. Each path family
  * has its own application with its classes listed, so the static portal at {@code /} stays with
  * the server's default servlet.
  */
@@ -22,7 +25,9 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 SessionResource.class, MeResource.class,
-                AdminUsersResource.class, AdminSettingsResource.class, HealthResource.class,
+                AuthenticateResource.class, ApplicationTokenResource.class,
+                AdminUsersResource.class, AdminSettingsResource.class, AdminSigningKeysResource.class,
+                HealthResource.class,
                 ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class);
     }
 }

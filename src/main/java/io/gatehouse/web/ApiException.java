@@ -1,17 +1,37 @@
 package io.gatehouse.web;
 
+import java.util.Map;
+
 /** A refusal with an HTTP status and a message safe to show the caller; written in the caller's dialect. */
 public class ApiException extends RuntimeException {
 
     private final int status;
+    private final String errorToken;
+    private final Map<String, String> fieldErrors;
 
     public ApiException(int status, String message) {
+        this(status, message, null, Map.of());
+    }
+
+    public ApiException(int status, String message, String errorToken, Map<String, String> fieldErrors) {
         super(message, null, false, false);
         this.status = status;
+        this.errorToken = errorToken;
+        this.fieldErrors = fieldErrors;
     }
 
     public int status() {
         return status;
+    }
+
+    /** emnify's error token, when it is not the status's default. */
+    public String errorToken() {
+        return errorToken;
+    }
+
+    /** Field name to problem, for a 422. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
     }
 
     public static ApiException badRequest(String message) {
@@ -24,5 +44,9 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String message) {
         return new ApiException(409, message);
+    }
+
+    public static ApiException unprocessable(String field, String problem) {
+        return new ApiException(422, field + " " + problem, null, Map.of(field, problem));
     }
 }

@@ -25,28 +25,29 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        String path = request.getRequestURI();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
-                return ErrorResponses.of(api.status(), api.getMessage());
+                return ErrorResponses.of(path, api);
             }
             if (t instanceof RequestSizeFilter.BodyTooLarge) {
-                return ErrorResponses.of(413, RequestSizeFilter.MESSAGE);
+                return ErrorResponses.of(path, 413, RequestSizeFilter.MESSAGE);
             }
             if (t instanceof JsonException || t instanceof JsonbException) {
-                return ErrorResponses.of(400, "Malformed JSON body");
+                return ErrorResponses.of(path, 400, "Malformed JSON body");
             }
         }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (status == 401) {
-                return ErrorResponses.unauthenticated(resultOf(request));
+                return ErrorResponses.unauthenticated(path, resultOf(request));
             }
             if (status < 500) {
-                return ErrorResponses.of(status, describe(status));
+                return ErrorResponses.of(path, status, describe(status));
             }
         }
         LOG.log(Level.SEVERE, "Unexpected failure", failure);
-        return ErrorResponses.of(500, "Internal error");
+        return ErrorResponses.of(path, 500, "Internal error");
     }
 
     private static SchemeResult resultOf(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import io.gatehouse.security.SchemeResult;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -10,16 +11,21 @@ public final class ErrorResponses {
     }
 
     /** 401 (or the 400 or 429 the credentials earned) for a request without an accepted caller. */
-    public static Response unauthenticated(io.gatehouse.security.SchemeResult result) {
-        return result.isAbsent() ? of(401, "Authentication required") : of(result.status(), result.message());
+    public static Response unauthenticated(String path, SchemeResult result) {
+        return result.isAbsent() ? of(path, 401, "Authentication required") : of(path, result.status(), result.message());
     }
 
-    public static Response of(int status, String message) {
-        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Envelope.error(message));
-        if (status == 401) {
-            // A scheme a browser does not answer with its own dialog (never "Basic").
-            builder.header("WWW-Authenticate", "Session realm=\"gatehouse\"");
+    public static Response of(String path, int status, String message) {
+        return of(path, new ApiException(status, message));
+    }
+
+    public static Response of(String path, ApiException refusal) {
+        Response.ResponseBuilder builder = Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Dialect.of(path).body(refusal.status(), refusal.getMessage(), refusal.errorToken(),
+                        refusal.fieldErrors()));
+        if (refusal.status() == 401) {
+            // Bearer, never Basic: a browser answers a Basic challenge with its own login dialog.
+            builder.header("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
         }
         return builder.build();
     }

@@ -22,6 +22,8 @@ public class ErrorServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         String message = status >= 500 ? "Internal error" : status == 404 ? "Not found" : "Request refused";
-        response.getWriter().write(Envelope.error(message).toString());
+        Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
+        response.getWriter().write(Dialect.of(uri instanceof String path ? path : null)
+                .body(status, message, null, null).toString());
     }
 }

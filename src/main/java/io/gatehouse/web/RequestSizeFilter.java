@@ -36,7 +36,7 @@ public class RequestSizeFilter extends HttpFilter {
             response.setStatus(413);
             response.setContentType("application/json");
             response.setHeader("Connection", "close");
-            response.getWriter().write(Envelope.error(MESSAGE).toString());
+            response.getWriter().write(Dialect.of(request.getRequestURI()).body(413, MESSAGE, null, null).toString());
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);

@@ -45,10 +45,11 @@ public class RolesAllowedFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             SchemeResult result = SchemeResult.of(request);
             Caller found = result.caller();
+            String path = request.getUriInfo().getRequestUri().getPath();
             if (found == null) {
-                request.abortWith(ErrorResponses.unauthenticated(result));
+                request.abortWith(ErrorResponses.unauthenticated(path, result));
             } else if (Arrays.stream(roles).noneMatch(found.groups()::contains)) {
-                request.abortWith(ErrorResponses.of(403, "Forbidden: this endpoint needs the role "
+                request.abortWith(ErrorResponses.of(path, 403, "Forbidden: this endpoint needs the role "
                         + String.join(" or ", roles)));
             }
         }

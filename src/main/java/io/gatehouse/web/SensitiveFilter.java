@@ -1,6 +1,5 @@
 package io.gatehouse.web;
 
-import io.gatehouse.security.AuthScheme;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.SchemeResult;
 import jakarta.annotation.Priority;
@@ -18,9 +17,9 @@ public class SensitiveFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Caller caller = SchemeResult.of(request).caller();
-        if (caller != null && caller.scheme() == AuthScheme.API_KEY) {
-            request.abortWith(ErrorResponses.of(403,
-                    "API keys are not accepted on this endpoint: sign in with a session or your password"));
+        if (caller != null && !caller.scheme().isSensitiveAllowed()) {
+            request.abortWith(ErrorResponses.of(request.getUriInfo().getRequestUri().getPath(), 403,
+                    "API keys and application tokens are not accepted on this endpoint: sign in with a session, your password or an auth_token"));
         }
     }
 }

@@ -86,7 +86,7 @@ class CredentialFormsIT extends AgainstServer {
                 http.post("/api/1/users/me/apikey").form(Map.of("apikey", key)).send(),
                 http.get("/api/1/users/me/apikey").basicAuth("apikey", key).send()}) {
             assertEquals(403, refused.status(), refused::toString);
-            assertTrue(refused.error().contains("API keys are not accepted"), refused::toString);
+            assertTrue(refused.error().startsWith("API keys and application tokens are not accepted"), refused::toString);
         }
         assertEquals(key, apiKey(), "a refused regeneration changed nothing");
     }
@@ -98,7 +98,7 @@ class CredentialFormsIT extends AgainstServer {
         Reply refused = http.get("/api/admin/users?apikey=" + adminKey).send();
 
         assertEquals(403, refused.status(), refused::toString);
-        assertTrue(refused.error().contains("API keys are not accepted"));
+        assertTrue(refused.error().startsWith("API keys and application tokens are not accepted"));
     }
 
     @Test

@@ -1,0 +1,122 @@
+package io.gatehouse.apptoken;
+
+import io.gatehouse.crypto.Digests;
+import io.gatehouse.crypto.RandomTokens;
+import io.gatehouse.web.ApiException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Application tokens: created (shown once), listed, revoked, exchanged. Each live token's rules
+ * (expiry, address range) are held in memory, so an auth_token derived from one is checked on
+ * every request without a database read, and stops working as soon as the token is revoked.
+ */
+@ApplicationScoped
+public class ApplicationTokens {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Event<Revoked> revoked;
+
+    /** Live tokens by id: what a derived auth_token must still satisfy. */
+    private final Map<Long, Rules> live = new ConcurrentHashMap<>();
+
+    record Rules(Instant expiry, IpRange range) {
+        boolean admit(String address, Instant now) {
+            return (expiry == null || now.isBefore(expiry)) && (range == null || range.contains(address));
+        }
+    }
+
+    /** Fired when a token is revoked. */
+    public record Revoked(long id) {
+    }
+
+    /** A new token; the plain value is returned this once and never stored. */
+    public record Created(ApplicationToken token, String value) {
+    }
+
+    @PostConstruct
+    void load() {
+        em.createQuery("select t from ApplicationToken t where t.status = :active", ApplicationToken.class)
+                .setParameter("active", ApplicationToken.ACTIVATED)
+                .getResultList().forEach(this::remember);
+    }
+
+    @Transactional
+    public Created create(long organizationId, long creatorId, String description, Instant expiry, String ipRange) {
+        String value = RandomTokens.apiKey() + RandomTokens.apiKey();
+        ApplicationToken token = new ApplicationToken(Digests.sha256Hex(value), organizationId, creatorId,
+                description, expiry, ipRange);
+        em.persist(token);
+        em.flush();
+        remember(token);
+        return new Created(token, value);
+    }
+
+    public List<ApplicationToken> list(long organizationId) {
+        return em.createQuery("select t from ApplicationToken t where t.organizationId = :org order by t.id",
+                ApplicationToken.class).setParameter("org", organizationId).getResultList();
+    }
+
+    @Transactional
+    public void revoke(long organizationId, long id) {
+        ApplicationToken token = em.find(ApplicationToken.class, id);
+        if (token == null || token.getOrganizationId() != organizationId) {
+            throw ApiException.notFound("No application token " + id);
+        }
+        token.revoke();
+        revoked.fire(new Revoked(id));
+    }
+
+    /** The token's record if it may be exchanged now from that address; an expired token is revoked on the way. */
+    @Transactional
+    public Optional<ApplicationToken> exchangeable(String value, String address) {
+        ApplicationToken token = em.createQuery("select t from ApplicationToken t where t.tokenHash = :hash",
+                ApplicationToken.class).setParameter("hash", Digests.sha256Hex(value)).getResultStream()
+                .findFirst().orElse(null);
+        if (token == null || token.getStatus() != ApplicationToken.ACTIVATED || token.getCreatorId() == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        if (token.getExpiryDate() != null && !now.isBefore(token.getExpiryDate())) {
+            token.revoke();
+            revoked.fire(new Revoked(token.getId()));
+            return Optional.empty();
+        }
+        return rules(token).admit(address, now) ? Optional.of(token) : Optional.empty();
+    }
+
+    /** Whether an auth_token derived from token {@code id} may still be used from that address. */
+    public boolean admits(long id, String address) {
+        Rules rules = live.get(id);
+        return rules != null && rules.admit(address, Instant.now());
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked event) {
+        live.remove(event.id());
+    }
+
+    private void remember(ApplicationToken token) {
+        live.put(token.getId(), rules(token));
+    }
+
+    private static Rules rules(ApplicationToken token) {
+        return new Rules(token.getExpiryDate(),
+                token.getIpRange() == null ? null : IpRange.parse(token.getIpRange()).orElse(null));
+    }
+}

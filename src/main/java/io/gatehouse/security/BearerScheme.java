@@ -1,0 +1,47 @@
+package io.gatehouse.security;
+
+import io.gatehouse.apptoken.ApplicationTokens;
+import io.gatehouse.token.TokenType;
+import io.gatehouse.token.TokenVerifier;
+import io.gatehouse.token.VerifiedToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code Authorization: Bearer <JWT>}: an emnify auth_token or an OAuth access token. Refresh
+ * tokens are of another type and fail here; a token derived from an application token works only
+ * while that token is live and from its address range.
+ */
+@ApplicationScoped
+public class BearerScheme implements AuthenticationScheme {
+
+    static final String REFUSAL = "Invalid or expired token";
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    ApplicationTokens applicationTokens;
+
+    @Inject
+    ActiveCallers callers;
+
+    @Override
+    public SchemeResult authenticate(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return SchemeResult.ABSENT;
+        }
+        VerifiedToken token = verifier.verify(header.substring(7).strip(), TokenType.ACCESS).orElse(null);
+        if (token == null) {
+            return SchemeResult.failed(401, REFUSAL);
+        }
+        Long applicationToken = token.applicationTokenId();
+        if (applicationToken != null && !applicationTokens.admits(applicationToken, request.getRemoteAddr())) {
+            return SchemeResult.failed(401, REFUSAL);
+        }
+        return callers.of(token.userId(), applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
+                null, REFUSAL);
+    }
+}

@@ -1,0 +1,52 @@
+package io.gatehouse.token;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** An issued refresh token, by the SHA-256 of its jti, so it can be revoked. */
+@Entity
+@Table(name = "gh_refresh_token")
+public class RefreshToken {
+
+    @Id
+    @Column(name = "jti_hash", length = 64)
+    private String jtiHash;
+
+    @Column(name = "user_id", nullable = false)
+    private long userId;
+
+    @Column(name = "family_id", nullable = false, length = 64)
+    private String familyId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    protected RefreshToken() {
+    }
+
+    RefreshToken(String jtiHash, long userId, String familyId, Instant createdAt, Instant expiresAt) {
+        this.jtiHash = jtiHash;
+        this.userId = userId;
+        this.familyId = familyId;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    public long getUserId() { return userId; }
+    public Instant getExpiresAt() { return expiresAt; }
+    public Instant getRevokedAt() { return revokedAt; }
+
+    boolean isUsable(Instant now) {
+        return revokedAt == null && expiresAt.isAfter(now);
+    }
+}

@@ -1,0 +1,62 @@
+package io.gatehouse.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.account.CallerProfile;
+import io.gatehouse.config.GatehouseConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Signs tokens with the active key. Claims: iss, sub, aud, exp, iat, nbf, jti, plus upn and groups,
+ * so a MicroProfile JWT application accepts them with only the JWKS address and the issuer.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public static final String AUDIENCE = "gatehouse";
+    static final String APPLICATION_TOKEN_CLAIM = "app_token";
+
+    @Inject
+    SigningKeys keys;
+
+    public String issue(TokenType type, CallerProfile user, String jti, Instant expiresAt, Long applicationTokenId) {
+        KeyRing ring = keys.ring();
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(GatehouseConfig.issuer())
+                .subject(String.valueOf(user.userId()))
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(jti)
+                .claim("upn", user.email())
+                .claim("groups", user.isAdmin() ? List.of("user", "admin") : List.of("user"));
+        if (applicationTokenId != null) {
+            claims.claim(APPLICATION_TOKEN_CLAIM, applicationTokenId);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(SigningKeys.ALGORITHM)
+                .keyID(ring.active().getKeyID())
+                .type(type.header)
+                .build(), claims.build());
+        try {
+            jwt.sign(new ECDSASigner(ring.active()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    public static String newJti() {
+        return UUID.randomUUID().toString();
+    }
+}

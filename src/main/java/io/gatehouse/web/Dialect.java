@@ -1,0 +1,50 @@
+package io.gatehouse.web;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.Map;
+
+/** The error shape each path family speaks. */
+public enum Dialect {
+    /** {@code /api/1}, the admin API and everything else: {"success": false, "error": "..."}. */
+    KONEKT,
+    /** {@code /api/v1}: {"error_code": 401, "error_token": "...", "message": "..."}, 422 with errors[]. */
+    EMNIFY;
+
+    public static Dialect of(String path) {
+        return path != null && path.startsWith("/api/v1/") ? EMNIFY : KONEKT;
+    }
+
+    public JsonObject body(int status, String message, String errorToken, Map<String, String> fieldErrors) {
+        if (this == KONEKT) {
+            return Envelope.error(message);
+        }
+        JsonObjectBuilder body = Json.object()
+                .add("error_code", status)
+                .add("error_token", errorToken != null ? errorToken : defaultToken(status))
+                .add("message", message);
+        if (fieldErrors != null && !fieldErrors.isEmpty()) {
+            var errors = Json.array();
+            fieldErrors.forEach((field, problem) -> errors.add(Json.object().add("field", field).add("message", problem)));
+            body.add("errors", errors);
+        }
+        return body.build();
+    }
+
+    private static String defaultToken(int status) {
+        return switch (status) {
+            case 400 -> "BadRequest";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            case 406 -> "NotAcceptable";
+            case 413 -> "PayloadTooLarge";
+            case 415 -> "UnsupportedMediaType";
+            case 422 -> "UnprocessableEntity";
+            case 429 -> "TooManyRequests";
+            default -> status >= 500 ? "InternalServerError" : "RequestRefused";
+        };
+    }
+}

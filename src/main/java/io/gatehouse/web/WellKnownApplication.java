@@ -1,0 +1,17 @@
+package io.gatehouse.web;
+
+import io.gatehouse.token.JwksResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/** {@code /.well-known}: the published signing keys. */
+@ApplicationPath(".well-known")
+public class WellKnownApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(JwksResource.class, ErrorMapper.class);
+    }
+}
