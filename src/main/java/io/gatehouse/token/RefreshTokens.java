@@ -37,7 +37,7 @@ public class RefreshTokens {
         String jti = TokenIssuer.newJti();
         Instant now = Instant.now();
         Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
-        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), jti, now, expires));
+        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), TokenIssuer.newJti(), now, expires));
         return issuer.issue(TokenType.REFRESH, user, jti, expires, null);
     }
 

@@ -29,6 +29,8 @@ public class SigningKeySchedule {
     @PostConstruct
     void start() {
         keys.ensureActive();
+        // Fails the start, with that message, when GATEHOUSE_SECRET is not the key that sealed the database's keys.
+        keys.reload();
     }
 
     @Schedule(hour = "*", minute = "17", persistent = false)

@@ -125,8 +125,9 @@ public class SigningKeys {
                 if (active == null && key.getRetiredAt() == null) {
                     active = ECKey.parse(box.open(key.getSealedPrivateJwk()));
                 }
-            } catch (ParseException e) {
-                throw new IllegalStateException("Unreadable signing key " + key.getKid(), e);
+            } catch (ParseException | IllegalStateException e) {
+                throw new IllegalStateException("Cannot open signing key " + key.getKid()
+                        + ": is GATEHOUSE_SECRET the key this database was started with?", e);
             }
         }
         if (active == null) {
