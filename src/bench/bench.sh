@@ -59,6 +59,9 @@ SESSKEY=$("${CURL[@]}" -H 'Content-Type: application/json' \
 [[ -n $SESSKEY ]] || die "login failed"
 APIKEY=$("${CURL[@]}" -b "sesskey=$SESSKEY" "$BASE/api/1/users/me/apikey" | json_field apikey)
 [[ -n $APIKEY ]] || die "fetching the API key failed"
+AUTH_TOKEN=$("${CURL[@]}" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/authenticate" | json_field auth_token)
+[[ -n $AUTH_TOKEN ]] || die "fetching an auth_token failed"
 
 ME="$BASE/api/1/users/me"
 # Baseline: GET /api/health, which passes through the same servlet, authentication mechanism and
@@ -68,13 +71,14 @@ health=$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/api/health" || true)
 UNAUTH_NAME="unauthenticated (GET /api/health)"; UNAUTH_URL="$BASE/api/health"
 
 # Each shape: name, URL, then wrk header arguments.
-SHAPES=(unauth session basic apikey_query apikey_basic)
+SHAPES=(unauth session basic apikey_query apikey_basic bearer)
 declare -A NAME URL HDR
 NAME[unauth]=$UNAUTH_NAME;               URL[unauth]=$UNAUTH_URL;              HDR[unauth]=
 NAME[session]="session cookie";           URL[session]=$ME;                     HDR[session]="Cookie: sesskey=$SESSKEY"
 NAME[basic]="Basic email:password";       URL[basic]=$ME;                       HDR[basic]="Authorization: Basic $(printf %s "$EMAIL:$PASSWORD" | base64 -w0)"
 NAME[apikey_query]="API key (?apikey=)";  URL[apikey_query]="$ME?apikey=$APIKEY"; HDR[apikey_query]=
 NAME[apikey_basic]="API key (Basic apikey:KEY)"; URL[apikey_basic]=$ME;         HDR[apikey_basic]="Authorization: Basic $(printf %s "apikey:$APIKEY" | base64 -w0)"
+NAME[bearer]="Bearer auth_token (JWT)";    URL[bearer]=$ME;                      HDR[bearer]="Authorization: Bearer $AUTH_TOKEN"
 
 run_wrk() { # shape seconds -> wrk output; same load shape as the Keycloak baseline
   local h=(); [[ -n ${HDR[$1]} ]] && h=(-H "${HDR[$1]}")
