@@ -94,6 +94,13 @@ public class AccountService {
         return user;
     }
 
+    /** Ends every session, refresh token and cached password of the user; the account stays as it is. */
+    @Transactional
+    public void revokeCredentials(long userId) {
+        require(userId);
+        changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
+    }
+
     @Transactional
     public void delete(long userId) {
         em.remove(require(userId));

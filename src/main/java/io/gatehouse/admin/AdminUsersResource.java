@@ -77,6 +77,14 @@ public class AdminUsersResource {
         return Envelope.ok(UserJson.of(accounts.update(id, UserJson.fields(body))).build());
     }
 
+    /** Signs the user out everywhere: sessions, refresh tokens and cached Basic credentials end now. */
+    @POST
+    @Path("{id}/revoke")
+    public JsonObject revoke(@PathParam("id") long id) {
+        accounts.revokeCredentials(id);
+        return Envelope.ok(Json.object().build());
+    }
+
     @DELETE
     @Path("{id}")
     public JsonObject delete(@PathParam("id") long id) {

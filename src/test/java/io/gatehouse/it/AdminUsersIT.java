@@ -87,6 +87,25 @@ class AdminUsersIT extends AgainstServer {
     }
 
     @Test
+    void anAdminRevokeEndsSessionsRefreshTokensAndCachedPasswordsButNotTheAccount() {
+        String email = uniqueEmail("revoked");
+        long id = gatehouse.createUser(email, "revoked-pass-1", "R");
+        String session = gatehouse.sessionKey(email, "revoked-pass-1");
+        String refresh = http.post("/api/v1/authenticate")
+                .json("{\"username\":\"" + email + "\",\"password\":\"revoked-pass-1\"}").send()
+                .object().getString("refresh_token");
+        assertEquals(200, http.get("/api/1/users/me").basicAuth(email, "revoked-pass-1").send().status());
+
+        Reply revoked = gatehouse.asAdmin(http.post("/api/admin/users/" + id + "/revoke")).send();
+
+        assertEquals(200, revoked.status(), revoked::toString);
+        assertEquals(401, http.get("/api/1/users/me?sesskey=" + session).send().status());
+        assertEquals(401, http.post("/api/v1/authenticate").json("{\"refresh_token\":\"" + refresh + "\"}").send().status());
+        assertEquals(200, http.get("/api/1/users/me").basicAuth(email, "revoked-pass-1").send().status(),
+                "the password itself still works: a revoke is not a lock");
+    }
+
+    @Test
     void unknownUsersAre404AndTheApiNeedsALogin() {
         assertEquals(404, gatehouse.asAdmin(http.get("/api/admin/users/987654321")).send().status());
         assertEquals(404, gatehouse.patchUser(987654321, "{\"name\":\"x\"}").status());
