@@ -37,11 +37,17 @@ public class BearerScheme implements AuthenticationScheme {
         if (token == null) {
             return SchemeResult.failed(401, REFUSAL);
         }
+        if (token.isClientOnly()) {
+            return callers.ofClient(token.clientId(), REFUSAL);
+        }
+        if (token.clientId() != null && !callers.clientExists(token.clientId())) {
+            return SchemeResult.failed(401, REFUSAL);  // issued to a client that has since been deleted
+        }
         Long applicationToken = token.applicationTokenId();
         if (applicationToken != null && !applicationTokens.admits(applicationToken, request.getRemoteAddr())) {
             return SchemeResult.failed(401, REFUSAL);
         }
         return callers.of(token.userId(), applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
-                null, REFUSAL);
+                null, REFUSAL, token.clientId());
     }
 }

@@ -4,14 +4,30 @@ import io.gatehouse.account.CallerProfile;
 
 import java.util.Set;
 
-/** The authenticated user of one request and how they proved it. */
-public record Caller(CallerProfile profile, AuthScheme scheme, String sessionKey) {
+/**
+ * The authenticated caller of one request and how they proved it: a user (profile), or for a
+ * client_credentials token only an OAuth client (clientId, no profile).
+ */
+public record Caller(CallerProfile profile, AuthScheme scheme, String sessionKey, String clientId) {
 
     public static final String ROLE_USER = "user";
     public static final String ROLE_ADMIN = "admin";
+    public static final String ROLE_CLIENT = "client";
+
+    public Caller(CallerProfile profile, AuthScheme scheme, String sessionKey) {
+        this(profile, scheme, sessionKey, null);
+    }
 
     public Set<String> groups() {
+        if (profile == null) {
+            return Set.of(ROLE_CLIENT);
+        }
         return profile.isAdmin() ? Set.of(ROLE_USER, ROLE_ADMIN) : Set.of(ROLE_USER);
+    }
+
+    /** The principal's name: the userid, or the client id of a client. */
+    public String name() {
+        return profile != null ? String.valueOf(profile.userId()) : clientId;
     }
 
     public long userId() {

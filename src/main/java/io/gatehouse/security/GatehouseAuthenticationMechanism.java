@@ -36,6 +36,8 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     @Inject
     SessionScheme session;
 
+    private static final String OAUTH_PATHS = "/oauth/";
+
     private List<AuthenticationScheme> schemes;
 
     @PostConstruct
@@ -58,10 +60,15 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         }
         Caller caller = result.caller();
         return context.notifyContainerAboutLogin(
-                new CredentialValidationResult(new CallerPrincipal(String.valueOf(caller.userId())), caller.groups()));
+                new CredentialValidationResult(new CallerPrincipal(caller.name()), caller.groups()));
     }
 
     private SchemeResult evaluate(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + OAUTH_PATHS)) {
+            // The OAuth endpoints authenticate the client themselves (RFC 6749 §2.3): its Basic
+            // header is a client id and secret, not a user's e-mail and password.
+            return SchemeResult.ABSENT;
+        }
         for (AuthenticationScheme scheme : schemes) {
             SchemeResult result = scheme.authenticate(request);
             if (!result.isAbsent()) {

@@ -31,20 +31,36 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "client_id", length = 64)
+    private String clientId;
+
+    @Column(name = "scope", length = 1000)
+    private String scope;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
     protected RefreshToken() {
     }
 
-    RefreshToken(String jtiHash, long userId, String familyId, Instant createdAt, Instant expiresAt) {
+    RefreshToken(String jtiHash, long userId, String familyId, Instant createdAt, Instant expiresAt,
+                 String clientId, String scope) {
         this.jtiHash = jtiHash;
         this.userId = userId;
         this.familyId = familyId;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.clientId = clientId;
+        this.scope = scope;
     }
 
     public long getUserId() { return userId; }
     public Instant getExpiresAt() { return expiresAt; }
     public Instant getRevokedAt() { return revokedAt; }
+    public String getFamilyId() { return familyId; }
+    public String getClientId() { return clientId; }
+    public String getScope() { return scope; }
+    public Instant getUsedAt() { return usedAt; }
 
     boolean isUsable(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);

@@ -32,20 +32,87 @@ public class RefreshTokens {
     @Inject
     Settings settings;
 
+    /** An emnify refresh token: used again and again until it expires or is revoked. */
     @Transactional
     public String issue(CallerProfile user) {
+        return issue(user, null, null, TokenIssuer.newJti());
+    }
+
+    /** An OAuth refresh token for a client, in a family of rotations. */
+    @Transactional
+    public String issue(CallerProfile user, String clientId, String scope, String familyId) {
         String jti = TokenIssuer.newJti();
         Instant now = Instant.now();
         Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
-        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), TokenIssuer.newJti(), now, expires));
-        return issuer.issue(TokenType.REFRESH, user, jti, expires, null);
+        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), familyId, now, expires, clientId, scope));
+        em.flush();
+        return issuer.issue(TokenType.REFRESH, user, clientId, scope, jti, expires, null);
+    }
+
+    /** What a rotation found: the token's record when it was fresh, or why not. */
+    public record Rotation(RefreshToken token, boolean reused) {
+    }
+
+    /**
+     * Uses an OAuth refresh token once (RFC 9700 §4.14): the first use marks it, atomically, so of
+     * concurrent uses exactly one wins; a token already used revokes its whole family.
+     */
+    @Transactional
+    public Rotation rotate(String token, String clientId) {
+        VerifiedToken verified = verifier.verify(token, TokenType.REFRESH).orElse(null);
+        if (verified == null || !clientId.equals(verified.clientId())) {
+            return new Rotation(null, false);
+        }
+        String hash = Digests.sha256Hex(verified.jti());
+        Instant now = Instant.now();
+        int marked = em.createQuery("update RefreshToken r set r.usedAt = :now where r.jtiHash = :hash"
+                        + " and r.usedAt is null and r.revokedAt is null and r.expiresAt > :now")
+                .setParameter("now", now).setParameter("hash", hash).executeUpdate();
+        RefreshToken stored = em.find(RefreshToken.class, hash);
+        if (stored == null) {
+            return new Rotation(null, false);
+        }
+        em.refresh(stored);
+        if (marked == 1) {
+            return new Rotation(stored, false);
+        }
+        if (stored.getUsedAt() != null) {
+            em.createQuery("update RefreshToken r set r.revokedAt = :now where r.familyId = :family and r.revokedAt is null")
+                    .setParameter("now", now).setParameter("family", stored.getFamilyId()).executeUpdate();
+            return new Rotation(null, true);
+        }
+        return new Rotation(null, false);
+    }
+
+    /** Ends a refresh token and its family (RFC 7009), if it is this client's. */
+    @Transactional
+    public boolean revoke(String token, String clientId) {
+        VerifiedToken verified = verifier.verify(token, TokenType.REFRESH).orElse(null);
+        if (verified == null || !clientId.equals(verified.clientId())) {
+            return false;
+        }
+        RefreshToken stored = em.find(RefreshToken.class, Digests.sha256Hex(verified.jti()));
+        if (stored != null) {
+            em.createQuery("update RefreshToken r set r.revokedAt = :now where r.familyId = :family and r.revokedAt is null")
+                    .setParameter("now", Instant.now()).setParameter("family", stored.getFamilyId()).executeUpdate();
+        }
+        return true;
+    }
+
+    /** The stored record of a live refresh token, for introspection. */
+    public Optional<RefreshToken> live(String token) {
+        return verifier.verify(token, TokenType.REFRESH)
+                .map(v -> em.find(RefreshToken.class, Digests.sha256Hex(v.jti())))
+                .filter(r -> r.isUsable(Instant.now()) && r.getUsedAt() == null);
     }
 
     /** The user a valid, unrevoked refresh token belongs to. */
     public Optional<Long> redeem(String token) {
         return verifier.verify(token, TokenType.REFRESH).flatMap(verified -> {
             RefreshToken stored = em.find(RefreshToken.class, Digests.sha256Hex(verified.jti()));
-            return stored != null && stored.isUsable(Instant.now()) && stored.getUserId() == verified.userId()
+            // emnify's own tokens only: an OAuth client's token is redeemed at the token endpoint.
+            return stored != null && stored.isUsable(Instant.now()) && stored.getClientId() == null
+                    && verified.userId() != null && stored.getUserId() == verified.userId()
                     ? Optional.of(verified.userId()) : Optional.empty();
         });
     }

@@ -24,23 +24,45 @@ public class TokenIssuer {
 
     public static final String AUDIENCE = "gatehouse";
     static final String APPLICATION_TOKEN_CLAIM = "app_token";
+    static final String CLIENT_ID_CLAIM = "client_id";
+    static final String SCOPE_CLAIM = "scope";
 
     @Inject
     SigningKeys keys;
 
     public String issue(TokenType type, CallerProfile user, String jti, Instant expiresAt, Long applicationTokenId) {
+        return issue(type, user, null, null, jti, expiresAt, applicationTokenId);
+    }
+
+    /**
+     * @param user     the user, or null for a client_credentials token, whose subject is the client
+     * @param clientId the OAuth client the token was issued to, if any
+     * @param scope    the granted scope, space-separated, if any
+     */
+    public String issue(TokenType type, CallerProfile user, String clientId, String scope, String jti,
+                        Instant expiresAt, Long applicationTokenId) {
         KeyRing ring = keys.ring();
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(GatehouseConfig.issuer())
-                .subject(String.valueOf(user.userId()))
+                .subject(user != null ? String.valueOf(user.userId()) : clientId)
                 .audience(AUDIENCE)
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
-                .jwtID(jti)
-                .claim("upn", user.email())
-                .claim("groups", user.isAdmin() ? List.of("user", "admin") : List.of("user"));
+                .jwtID(jti);
+        if (user != null) {
+            claims.claim("upn", user.email())
+                    .claim("groups", user.isAdmin() ? List.of("user", "admin") : List.of("user"));
+        } else {
+            claims.claim("groups", List.of("client"));
+        }
+        if (clientId != null) {
+            claims.claim(CLIENT_ID_CLAIM, clientId);
+        }
+        if (scope != null) {
+            claims.claim(SCOPE_CLAIM, scope);
+        }
         if (applicationTokenId != null) {
             claims.claim(APPLICATION_TOKEN_CLAIM, applicationTokenId);
         }

@@ -41,6 +41,8 @@ public class TokenVerifier {
 
     private volatile Processors processors;
     private final Map<String, VerifiedToken> remembered = new ConcurrentHashMap<>();
+    /** Access tokens revoked before their expiry (RFC 7009), by jti, with that expiry. */
+    private final Map<String, Long> revoked = new ConcurrentHashMap<>();
 
     private record Processors(KeyRing ring, DefaultJWTProcessor<SecurityContext> access,
                               DefaultJWTProcessor<SecurityContext> refresh) {
@@ -55,15 +57,22 @@ public class TokenVerifier {
             VerifiedToken known = remembered.get(token);
             if (known != null) {
                 return known.expiresAtMillis() + LEEWAY_SECONDS * 1000L > System.currentTimeMillis()
-                        ? Optional.of(known) : Optional.empty();
+                        && !revoked.containsKey(known.jti()) ? Optional.of(known) : Optional.empty();
             }
         }
         Processors current = processors();
         try {
             JWTClaimsSet claims = (type == TokenType.ACCESS ? current.access() : current.refresh()).process(token, null);
-            VerifiedToken verified = new VerifiedToken(Long.parseLong(claims.getSubject()), claims.getJWTID(),
+            String clientId = claims.getStringClaim(TokenIssuer.CLIENT_ID_CLAIM);
+            // A user's subject is the numeric userid; a client_credentials token's is the client id.
+            boolean clientOnly = clientId != null && clientId.equals(claims.getSubject());
+            VerifiedToken verified = new VerifiedToken(clientOnly ? null : Long.valueOf(claims.getSubject()), clientId,
+                    claims.getStringClaim(TokenIssuer.SCOPE_CLAIM), claims.getJWTID(),
                     claims.getExpirationTime().getTime(), claims.getLongClaim(TokenIssuer.APPLICATION_TOKEN_CLAIM));
             if (type == TokenType.ACCESS) {
+                if (revoked.containsKey(verified.jti())) {
+                    return Optional.empty();
+                }
                 if (remembered.size() >= MAX_REMEMBERED) {
                     remembered.clear();
                 }
@@ -74,6 +83,13 @@ public class TokenVerifier {
             // Malformed, forged, expired, of another type or for another audience: all the same to the caller.
             return Optional.empty();
         }
+    }
+
+    /** Stops an access token before its expiry. */
+    public void revokeAccessToken(VerifiedToken token) {
+        long now = System.currentTimeMillis();
+        revoked.values().removeIf(expiry -> expiry + LEEWAY_SECONDS * 1000L < now);
+        revoked.put(token.jti(), token.expiresAtMillis());
     }
 
     void onRotated(@Observes(during = TransactionPhase.AFTER_SUCCESS) SigningKeys.Rotated event) {

@@ -1,5 +1,14 @@
 package io.gatehouse.token;
 
-/** What a verified token says: whose it is, until when, and the application token it came from, if any. */
-public record VerifiedToken(long userId, String jti, long expiresAtMillis, Long applicationTokenId) {
+/**
+ * What a verified token says: whose it is (a user, or for a client_credentials token only the
+ * client), until when, the client it was issued to, its scope, and the application token it came
+ * from, if any.
+ */
+public record VerifiedToken(Long userId, String clientId, String scope, String jti, long expiresAtMillis,
+                            Long applicationTokenId) {
+
+    public boolean isClientOnly() {
+        return userId == null;
+    }
 }

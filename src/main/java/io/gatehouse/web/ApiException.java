@@ -8,16 +8,27 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String errorToken;
     private final Map<String, String> fieldErrors;
+    private final String challenge;
 
     public ApiException(int status, String message) {
         this(status, message, null, Map.of());
     }
 
     public ApiException(int status, String message, String errorToken, Map<String, String> fieldErrors) {
+        this(status, message, errorToken, fieldErrors, null);
+    }
+
+    public ApiException(int status, String message, String errorToken, Map<String, String> fieldErrors, String challenge) {
         super(message, null, false, false);
         this.status = status;
         this.errorToken = errorToken;
         this.fieldErrors = fieldErrors;
+        this.challenge = challenge;
+    }
+
+    /** The WWW-Authenticate value of a 401, when not the default Bearer challenge. */
+    public String challenge() {
+        return challenge;
     }
 
     public int status() {

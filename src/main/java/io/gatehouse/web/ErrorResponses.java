@@ -24,8 +24,12 @@ public final class ErrorResponses {
                 .entity(Dialect.of(path).body(refusal.status(), refusal.getMessage(), refusal.errorToken(),
                         refusal.fieldErrors()));
         if (refusal.status() == 401) {
-            // Bearer, never Basic: a browser answers a Basic challenge with its own login dialog.
-            builder.header("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
+            // Bearer, never Basic, unless the caller sent Basic client credentials (RFC 6749 §5.2):
+            // a browser answers a Basic challenge with its own login dialog.
+            builder.header("WWW-Authenticate", refusal.challenge() != null ? refusal.challenge() : "Bearer realm=\"gatehouse\"");
+        }
+        if (Dialect.of(path) == Dialect.OAUTH) {
+            builder.header("Cache-Control", "no-store").header("Pragma", "no-cache");
         }
         return builder.build();
     }

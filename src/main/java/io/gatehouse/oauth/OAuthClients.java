@@ -1,0 +1,130 @@
+package io.gatehouse.oauth;
+
+import io.gatehouse.crypto.Digests;
+import io.gatehouse.crypto.RandomTokens;
+import io.gatehouse.web.ApiException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** OAuth clients: registered by an admin, held in memory, authenticated by secret. */
+@ApplicationScoped
+public class OAuthClients {
+
+    public static final Set<String> GRANT_TYPES = Set.of("client_credentials", "password", "refresh_token");
+    private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    Event<Changed> changed;
+
+    private final Map<String, RegisteredClient> registered = new ConcurrentHashMap<>();
+
+    /** Fired when a client is created, changed or deleted. */
+    public record Changed(String clientId) {
+    }
+
+    /** A new client or secret: the secret is in clear here only. */
+    public record Issued(OAuthClient client, String secret) {
+    }
+
+    @PostConstruct
+    void load() {
+        em.createQuery("select c from OAuthClient c", OAuthClient.class).getResultList()
+                .forEach(c -> registered.put(c.getClientId(), RegisteredClient.of(c)));
+    }
+
+    @Transactional
+    public Issued create(String name, Set<String> grantTypes, Set<String> scopes) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiException.badRequest("name is required (at most 200 characters)");
+        }
+        if (grantTypes.isEmpty() || !GRANT_TYPES.containsAll(grantTypes)) {
+            throw ApiException.badRequest("grant_types must be a non-empty list of " + GRANT_TYPES);
+        }
+        for (String scope : scopes) {
+            if (!SCOPE.matcher(scope).matches()) {
+                throw ApiException.badRequest("scopes must be RFC 6749 scope tokens");
+            }
+        }
+        String secret = newSecret();
+        OAuthClient client = new OAuthClient("gh-" + RandomTokens.apiKey().substring(0, 20), name.strip(),
+                Digests.sha256Hex(secret), grantTypes, scopes);
+        em.persist(client);
+        em.flush();
+        changed.fire(new Changed(client.getClientId()));
+        return new Issued(client, secret);
+    }
+
+    public List<OAuthClient> list() {
+        return em.createQuery("select c from OAuthClient c order by c.createdAt", OAuthClient.class).getResultList();
+    }
+
+    @Transactional
+    public Issued rotateSecret(String clientId) {
+        OAuthClient client = require(clientId);
+        String secret = newSecret();
+        client.setSecretHash(Digests.sha256Hex(secret));
+        em.flush();
+        changed.fire(new Changed(clientId));
+        return new Issued(client, secret);
+    }
+
+    @Transactional
+    public void delete(String clientId) {
+        em.remove(require(clientId));
+        em.flush();
+        changed.fire(new Changed(clientId));
+    }
+
+    /** The client, when the secret is its secret (compared in constant time). */
+    public Optional<RegisteredClient> authenticate(String clientId, String secret) {
+        RegisteredClient client = clientId == null ? null : registered.get(clientId);
+        byte[] presented = Digests.sha256Hex(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = (client == null ? "-" : client.secretHash()).getBytes(StandardCharsets.US_ASCII);
+        return client != null && MessageDigest.isEqual(presented, expected) ? Optional.of(client) : Optional.empty();
+    }
+
+    /** A registered client, e.g. to check that a token's client still exists. */
+    public Optional<RegisteredClient> find(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : registered.get(clientId));
+    }
+
+    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        OAuthClient client = em.find(OAuthClient.class, change.clientId());
+        if (client == null) {
+            registered.remove(change.clientId());
+        } else {
+            registered.put(client.getClientId(), RegisteredClient.of(client));
+        }
+    }
+
+    private OAuthClient require(String clientId) {
+        OAuthClient client = em.find(OAuthClient.class, clientId);
+        if (client == null) {
+            throw ApiException.notFound("No client " + clientId);
+        }
+        return client;
+    }
+
+    private static String newSecret() {
+        return RandomTokens.apiKey() + RandomTokens.apiKey();
+    }
+}

@@ -1,0 +1,49 @@
+package io.gatehouse.oauth;
+
+import io.gatehouse.account.CallerProfile;
+import io.gatehouse.account.ProfileCache;
+import io.gatehouse.token.RefreshToken;
+import io.gatehouse.token.RefreshTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * refresh_token with rotation (RFC 6749 §6, RFC 9700 §4.14): each use gives a new refresh token
+ * in the same family and ends the old one; a used token presented again ends the family.
+ */
+@ApplicationScoped
+class RefreshTokenGrant implements Grant {
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    ProfileCache profiles;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Override
+    public String type() {
+        return "refresh_token";
+    }
+
+    @Override
+    public TokenResponse grant(TokenRequest request, RegisteredClient client, String address) {
+        if (request.refreshToken() == null || request.refreshToken().isBlank()) {
+            throw OAuthErrors.invalidRequest("refresh_token is required");
+        }
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken(), client.clientId());
+        RefreshToken used = rotation.token();
+        if (used == null) {
+            throw OAuthErrors.invalidGrant(rotation.reused()
+                    ? "The refresh token was already used; its whole family is revoked"
+                    : "Invalid refresh token");
+        }
+        CallerProfile user = profiles.find(used.getUserId()).filter(CallerProfile::isActive)
+                .orElseThrow(() -> OAuthErrors.invalidGrant("Invalid refresh token"));
+        String scope = Scopes.narrow(request.scope(), used.getScope());
+        return accessTokens.issue(user, client, scope,
+                refreshTokens.issue(user, client.clientId(), scope, used.getFamilyId()));
+    }
+}

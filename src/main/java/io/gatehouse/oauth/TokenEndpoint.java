@@ -1,0 +1,72 @@
+package io.gatehouse.oauth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code POST /oauth/v2/token}: a form (RFC 6749) or the document's JSON; client, then grant. */
+@Path("v2/token")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenEndpoint {
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    ClientAuthentication clientAuthentication;
+
+    @Inject
+    Instance<Grant> grantBeans;
+
+    private Map<String, Grant> grants;
+
+    @PostConstruct
+    void index() {
+        grants = grantBeans.stream().collect(Collectors.toMap(Grant::type, Function.identity()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response form(MultivaluedMap<String, String> form) {
+        return token(TokenRequest.ofForm(form));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response json(JsonValue body) {
+        return token(TokenRequest.ofJson(io.gatehouse.web.Json.object(body)));
+    }
+
+    private Response token(TokenRequest token) {
+        RegisteredClient client = clientAuthentication.authenticate(request.getHeader("Authorization"), token);
+        if (token.grantType() == null || token.grantType().isBlank()) {
+            throw OAuthErrors.invalidRequest("grant_type is required");
+        }
+        Grant grant = grants.get(token.grantType());
+        if (grant == null) {
+            throw OAuthErrors.unsupportedGrantType(token.grantType());
+        }
+        if (!client.grantTypes().contains(grant.type())) {
+            throw OAuthErrors.unauthorizedClient(grant.type());
+        }
+        return Response.ok(grant.grant(token, client, request.getRemoteAddr()).json())
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
+    }
+}
