@@ -14,10 +14,11 @@ final class OAuthErrors {
         return new ApiException(400, description, "invalid_request", Map.of());
     }
 
-    /** 401; with a Basic challenge when the client used the Authorization header. */
+    /** 401 with a Basic challenge when the client used the Authorization header, else 400 (RFC 6749 §5.2). */
     static ApiException invalidClient(boolean usedBasic) {
-        return new ApiException(401, "Client authentication failed", "invalid_client", Map.of(),
-                usedBasic ? "Basic realm=\"gatehouse\"" : null);
+        return usedBasic
+                ? new ApiException(401, "Client authentication failed", "invalid_client", Map.of(), "Basic realm=\"gatehouse\"")
+                : new ApiException(400, "Client authentication failed", "invalid_client", Map.of());
     }
 
     static ApiException invalidGrant(String description) {
