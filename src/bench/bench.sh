@@ -63,6 +63,29 @@ AUTH_TOKEN=$("${CURL[@]}" -H 'Content-Type: application/json' \
   -d "{\"username\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/authenticate" | json_field auth_token)
 [[ -n $AUTH_TOKEN ]] || die "fetching an auth_token failed"
 
+# An OAuth client for the token-issuance shapes.
+client=$("${CURL[@]}" -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+  -d '{"name":"bench","grant_types":["client_credentials","password","refresh_token"]}' "$BASE/api/admin/clients")
+CLIENT_ID=$(json_field client_id <<<"$client"); CLIENT_SECRET=$(json_field client_secret <<<"$client")
+[[ -n $CLIENT_ID ]] || die "creating the bench OAuth client failed: $client"
+trap '"${CURL[@]}" -o /dev/null -X DELETE -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" "$BASE/api/admin/users/$USERID" || true
+      "${CURL[@]}" -o /dev/null -X DELETE -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" "$BASE/api/admin/clients/$CLIENT_ID" || true
+      rm -f "$REFRESH_POOL_FILE"' EXIT
+CLIENT_BASIC="Authorization: Basic $(printf %s "$CLIENT_ID:$CLIENT_SECRET" | base64 -w0)"
+export REFRESH_POOL_FILE; REFRESH_POOL_FILE=$(mktemp)
+SCRIPTS="$(cd "$(dirname "$0")" && pwd)"
+# Each refresh run needs fresh chains: a rotated token dies with the run that held it.
+refresh_pool() {
+  : > "$REFRESH_POOL_FILE"
+  local i reply
+  for ((i = 0; i < 32; i++)); do
+    reply=$("${CURL[@]}" -H "$CLIENT_BASIC" -d grant_type=password --data-urlencode "username=$EMAIL" \
+      --data-urlencode "password=$PASSWORD" "$BASE/oauth/v2/token")
+    json_field refresh_token <<<"$reply" >> "$REFRESH_POOL_FILE"
+  done
+  (( $(wc -l < "$REFRESH_POOL_FILE") >= 16 )) || die "could not make refresh tokens: ${reply:0:200}"
+}
+
 ME="$BASE/api/1/users/me"
 # Baseline: GET /api/health, which passes through the same servlet, authentication mechanism and
 # JAX-RS stack with no credential (Payara's own /health would bypass all of them).
@@ -71,22 +94,35 @@ health=$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/api/health" || true)
 UNAUTH_NAME="unauthenticated (GET /api/health)"; UNAUTH_URL="$BASE/api/health"
 
 # Each shape: name, URL, then wrk header arguments.
-SHAPES=(unauth session basic apikey_query apikey_basic bearer)
-declare -A NAME URL HDR
+SHAPES=(unauth session basic apikey_query apikey_basic bearer client_credentials refresh password)
+# ONLY="unauth refresh" measures a subset.
+[[ -z ${ONLY:-} ]] || read -r -a SHAPES <<<"$ONLY"
+declare -A NAME URL HDR SCRIPT
 NAME[unauth]=$UNAUTH_NAME;               URL[unauth]=$UNAUTH_URL;              HDR[unauth]=
 NAME[session]="session cookie";           URL[session]=$ME;                     HDR[session]="Cookie: sesskey=$SESSKEY"
 NAME[basic]="Basic email:password";       URL[basic]=$ME;                       HDR[basic]="Authorization: Basic $(printf %s "$EMAIL:$PASSWORD" | base64 -w0)"
 NAME[apikey_query]="API key (?apikey=)";  URL[apikey_query]="$ME?apikey=$APIKEY"; HDR[apikey_query]=
 NAME[apikey_basic]="API key (Basic apikey:KEY)"; URL[apikey_basic]=$ME;         HDR[apikey_basic]="Authorization: Basic $(printf %s "apikey:$APIKEY" | base64 -w0)"
 NAME[bearer]="Bearer auth_token (JWT)";    URL[bearer]=$ME;                      HDR[bearer]="Authorization: Bearer $AUTH_TOKEN"
+TOKEN="$BASE/oauth/v2/token"
+NAME[client_credentials]="client_credentials tokens"; URL[client_credentials]=$TOKEN; HDR[client_credentials]=$CLIENT_BASIC; SCRIPT[client_credentials]=form-post.lua
+NAME[refresh]="refresh_token grants (rotating)"; URL[refresh]=$TOKEN;       HDR[refresh]=$CLIENT_BASIC; SCRIPT[refresh]=refresh.lua
+NAME[password]="password grants (Argon2id)";  URL[password]=$TOKEN;         HDR[password]=$CLIENT_BASIC; SCRIPT[password]=form-post.lua
 
 run_wrk() { # shape seconds -> wrk output; same load shape as the Keycloak baseline
-  local h=(); [[ -n ${HDR[$1]} ]] && h=(-H "${HDR[$1]}")
-  wrk -t2 -c16 -d"$2"s --latency "${h[@]}" "${URL[$1]}"
+  local h=() sc=(); [[ -n ${HDR[$1]} ]] && h=(-H "${HDR[$1]}")
+  [[ -n ${SCRIPT[$1]:-} ]] && sc=(-s "$SCRIPTS/${SCRIPT[$1]}")
+  [[ $1 == refresh ]] && refresh_pool
+  case $1 in
+    client_credentials) export FORM_BODY="grant_type=client_credentials" ;;
+    password) export FORM_BODY="grant_type=password&username=${EMAIL//@/%40}&password=$PASSWORD" ;;
+  esac
+  wrk -t2 -c16 -d"$2"s --latency "${sc[@]}" "${h[@]}" "${URL[$1]}"
 }
 
-# Every shape must answer 200 before we spend minutes loading it.
-for s in "${SHAPES[@]:1}"; do
+# Every GET shape must answer 200 before we spend minutes loading it.
+for s in "${SHAPES[@]}"; do
+  [[ -z ${SCRIPT[$s]:-} && $s != unauth ]] || continue
   h=(); [[ -n ${HDR[$s]} ]] && h=(-H "${HDR[$s]}")
   code=$("${CURL[@]}" -o /dev/null -w '%{http_code}' "${h[@]}" "${URL[$s]}")
   [[ $code == 200 ]] || die "${NAME[$s]} answered $code"

@@ -95,8 +95,9 @@ class JwtAttacksIT extends AgainstServer {
         assertEquals(200, me.status(), me::toString);
         assertEquals(userId, me.data().getJsonNumber("userid").longValue());
         assertEquals(email, me.data().getString("email"));
-        // The server signed and verified this with the nimbus Payara Micro bundles; the test's own
-        // nimbus 10.5 verifies it against the published keys only, with the documented rules.
+        // The server signed and verified this with whichever nimbus it loaded (Payara Micro bundles
+        // one beside the WAR's: a clash would show as a 500 or 401 above); the test's own nimbus
+        // 10.5 verifies it against the published keys only, with the documented rules.
         JWTClaimsSet claims = clientSideProcessor(jwks()).process(token, null);
         assertEquals(String.valueOf(userId), claims.getSubject());
         assertEquals(email, claims.getStringClaim("upn"));
@@ -355,21 +356,25 @@ class JwtAttacksIT extends AgainstServer {
 
     @Test
     void deeplyNestedJsonInTheHeaderOrPayloadIsRefusedQuicklyWithoutA500() {
+        // 5000 levels make a header of about 13 KB, which the container itself refuses (400 today);
+        // the 1300- and 1400-level ones stay under 4 KB, so they pass any header or token-length
+        // limit and reach the JSON parser, under the genuine header so that the verifier reads on.
         String deep = "[".repeat(5000) + "]".repeat(5000);
         String fakeSignature = signature();
-        // Near any sensible token-length cap, so a length check alone cannot stop it: the parser must.
         String deepInClaims = "{\"sub\":\"" + userId + "\",\"x\":" + "[".repeat(1400) + "]".repeat(1400) + "}";
 
         Map<String, String> tokens = Map.of(
                 "a header of 5000 nested arrays", b64(deep) + "." + payload() + "." + fakeSignature,
                 "a payload of 5000 nested arrays", genuine.getParsedParts()[0] + "." + b64(deep) + "." + fakeSignature,
                 "a claim of 1400 nested arrays", genuine.getParsedParts()[0] + "." + b64(deepInClaims) + "." + fakeSignature,
-                "a header with 1400 nested arrays", b64("{\"alg\":\"ES256\",\"typ\":\"at+jwt\",\"x\":"
-                        + "[".repeat(1400) + "]".repeat(1400) + "}") + "." + payload() + "." + fakeSignature);
+                "a header with 1300 nested arrays", b64("{\"alg\":\"ES256\",\"typ\":\"at+jwt\",\"x\":"
+                        + "[".repeat(1300) + "]".repeat(1300) + "}") + "." + payload() + "." + fakeSignature);
         for (var attack : tokens.entrySet()) {
+            boolean huge = attack.getKey().contains("5000");
+            assertTrue(huge || attack.getValue().length() < 4096, attack.getKey() + " must stay small enough to be parsed");
             Instant start = Instant.now();
             Reply reply = me(attack.getValue());
-            if (reply.status() == 401) {
+            if (!huge || reply.status() == 401) {
                 assertRefused(reply, attack.getKey());
             } else {
                 assertTrue(reply.status() >= 400 && reply.status() < 500, attack.getKey() + ": " + reply);
