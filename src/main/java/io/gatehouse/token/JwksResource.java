@@ -21,7 +21,7 @@ public class JwksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwks() {
         CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
+        cache.setMaxAge(60);  // short: after a rotation, verifiers that cache the set must see the new key soon
         // Only public members: JWKSet.toString() leaves private parts out.
         return Response.ok(keys.publicKeys().toString(true)).cacheControl(cache).build();
     }

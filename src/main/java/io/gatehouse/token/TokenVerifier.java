@@ -34,7 +34,7 @@ public class TokenVerifier {
     public static final int LEEWAY_SECONDS = 60;
     /** Longer than any token we sign: refused before any parsing. */
     public static final int MAX_TOKEN_LENGTH = 4096;
-    private static final int MAX_REMEMBERED = 100_000;
+    private static final int MAX_REMEMBERED = 20_000;
 
     @Inject
     SigningKeys keys;
@@ -74,7 +74,11 @@ public class TokenVerifier {
                     return Optional.empty();
                 }
                 if (remembered.size() >= MAX_REMEMBERED) {
-                    remembered.clear();
+                    long now = System.currentTimeMillis();
+                    remembered.values().removeIf(t -> t.expiresAtMillis() < now);
+                    if (remembered.size() >= MAX_REMEMBERED) {
+                        remembered.clear();  // bounded memory before speed: all verify again once
+                    }
                 }
                 remembered.put(token, verified);
             }

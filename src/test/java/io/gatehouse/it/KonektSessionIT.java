@@ -133,12 +133,18 @@ class KonektSessionIT extends AgainstServer {
         assertEquals("no-referrer", anonymous.header("Referrer-Policy").orElse(null));
     }
 
+    /** One wait for both clocks: a session's idle time, and an auth_token's expiry past its 60 s leeway. */
     @Test
-    void aSessionEndsAfterTheIdleTimeButUseKeepsItAlive() throws InterruptedException {
-        assertEquals(200, gatehouse.setSettings("{\"session.idleMinutes\": 1}").status());
+    void aSessionEndsAfterTheIdleTimeButUseKeepsItAliveAndAnAuthTokenEndsAtItsExpiry() throws InterruptedException {
+        assertEquals(200, gatehouse.setSettings("{\"session.idleMinutes\": 1, \"authToken.ttlMinutes\": 1}").status());
         try {
             String used = gatehouse.sessionKey(email, PASSWORD);
             String idle = gatehouse.sessionKey(email, PASSWORD);
+            String authToken = http.post("/api/v1/authenticate")
+                    .json("{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").send()
+                    .object().getString("auth_token");
+            assertEquals(200, http.get("/api/1/users/me").header("Authorization", "Bearer " + authToken).send().status(),
+                    "valid now, and remembered as verified");
 
             Thread.sleep(35_000);
             assertEquals(200, http.get("/api/1/users/me?sesskey=" + used).send().status());
@@ -149,8 +155,13 @@ class KonektSessionIT extends AgainstServer {
             Reply expired = http.get("/api/1/users/me?sesskey=" + idle).send();
             assertEquals(401, expired.status(), "idle for 70 s with a 1-minute limit");
             assertEquals("Invalid or expired session key", expired.error());
+
+            Thread.sleep(55_000);  // 125 s: past the token's 60 s life and the 60 s leeway
+            Reply tokenExpired = http.get("/api/1/users/me").header("Authorization", "Bearer " + authToken).send();
+            assertEquals(401, tokenExpired.status(), "an expired auth_token, even one verified before");
+            assertEquals("Invalid or expired token", tokenExpired.error());
         } finally {
-            gatehouse.setSettings("{\"session.idleMinutes\": 20}");
+            gatehouse.setSettings("{\"session.idleMinutes\": 20, \"authToken.ttlMinutes\": 240}");
         }
     }
 }
