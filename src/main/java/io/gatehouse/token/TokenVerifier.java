@@ -110,7 +110,7 @@ public class TokenVerifier {
         return current;
     }
 
-    private static DefaultJWTProcessor<SecurityContext> processor(KeyRing ring, TokenType type) {
+    static DefaultJWTProcessor<SecurityContext> processor(KeyRing ring, TokenType type) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(type.header));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM,
