@@ -5,7 +5,9 @@ import io.gatehouse.account.ProfileCache;
 import io.gatehouse.token.RefreshToken;
 import io.gatehouse.token.RefreshTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gatehouse.web.ApiException;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 /**
  * refresh_token with rotation (RFC 6749 §6, RFC 9700 §4.14): each use gives a new refresh token
@@ -28,7 +30,12 @@ class RefreshTokenGrant implements Grant {
         return "refresh_token";
     }
 
+    /**
+     * One transaction for the use and the successor; a refusal keeps what it wrote (a replay's
+     * family revocation must stand).
+     */
     @Override
+    @Transactional(dontRollbackOn = ApiException.class)
     public TokenResponse grant(TokenRequest request, RegisteredClient client, String address) {
         if (request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw OAuthErrors.invalidRequest("refresh_token is required");
