@@ -55,9 +55,10 @@ public class ServerSecret {
             Files.createDirectories(file.getParent());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            try {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // Readable by the server's user alone, from the moment it exists.
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
+            } else {
                 Files.createFile(file);
             }
             Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.TRUNCATE_EXISTING);
