@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * E-mail and password login, shared by every password path (session login, HTTP Basic, and
  * later the token endpoints). Unknown, locked and disabled accounts cost one hash like any other,
@@ -15,8 +18,13 @@ public class PasswordLogin {
 
     /** A real hash of a random password: unknown users are checked against it to spend the same time. */
     private static final String DECOY_HASH = PasswordHasher.owasp().hash(java.util.UUID.randomUUID().toString());
+    /**
+     * Every refusal takes at least this long: twice one hash, measured here. Known accounts write
+     * their failure count and unknown ones do not, so without a floor that write would tell them apart.
+     */
+    private static final long REFUSAL_FLOOR_NANOS = refusalFloor();
     private static final int EMNIFY_MAX_FAILURES = 3;
-    private static final java.time.Duration EMNIFY_BLOCK = java.time.Duration.ofMinutes(5);
+    private static final Duration EMNIFY_BLOCK = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -38,6 +46,7 @@ public class PasswordLogin {
      *               failures in a row block the account for five minutes
      */
     public LoginOutcome login(String email, String password, String address, boolean emnify) {
+        long started = System.nanoTime();
         if (addresses.isBlocked(address)) {
             return LoginOutcome.addressBlocked();
         }
@@ -62,13 +71,34 @@ public class PasswordLogin {
         }
         if (accepted == null) {
             addresses.recordFailure(address);
+            padTo(started + REFUSAL_FLOOR_NANOS);
             return LoginOutcome.refused();
         }
         return LoginOutcome.accepted(accepted);
     }
 
+    private static long refusalFloor() {
+        PasswordHasher hasher = PasswordHasher.owasp();
+        hasher.verify("warm-up", DECOY_HASH);
+        long start = System.nanoTime();
+        hasher.verify("measure", DECOY_HASH);
+        long once = System.nanoTime() - start;
+        return Math.max(Duration.ofMillis(50).toNanos(), Math.min(2 * once, Duration.ofMillis(500).toNanos()));
+    }
+
+    private static void padTo(long deadlineNanos) {
+        long wait = deadlineNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static boolean isEmnifyBlocked(User user) {
         return user.getFailedLogins() >= EMNIFY_MAX_FAILURES && user.getLastFailureAt() != null
-                && user.getLastFailureAt().plus(EMNIFY_BLOCK).isAfter(java.time.Instant.now());
+                && user.getLastFailureAt().plus(EMNIFY_BLOCK).isAfter(Instant.now());
     }
 }
