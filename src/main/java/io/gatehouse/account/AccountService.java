@@ -122,6 +122,11 @@ public class AccountService {
                 .getResultStream().findFirst().orElse(null);
     }
 
+    public User findByPhone(String phone) {
+        return em.createQuery("select u from User u where u.phone = :phone", User.class)
+                .setParameter("phone", phone).getResultStream().findFirst().orElse(null);
+    }
+
     public List<User> list(int first, int max) {
         return em.createQuery("select u from User u order by u.id", User.class)
                 .setFirstResult(first).setMaxResults(max).getResultList();
