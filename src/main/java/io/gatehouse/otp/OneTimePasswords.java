@@ -72,7 +72,9 @@ public class OneTimePasswords {
      * @param code the six digits; anything else is not taken as a try, so a grant may offer every
      *             password here without a real password wearing down a live code
      */
-    @Transactional
+    // A transaction of its own: a wrong try stays counted even when the caller's transaction
+    // rolls back, as it may on the refusal that follows.
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Long> redeem(String username, String code) {
         if (username == null || username.isBlank() || !OtpCodes.isWellFormed(code)) {
             return Optional.empty();

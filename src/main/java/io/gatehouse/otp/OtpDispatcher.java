@@ -2,12 +2,14 @@ package io.gatehouse.otp;
 
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
+import io.gatehouse.web.ApiException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 
 /**
@@ -37,7 +39,11 @@ public class OtpDispatcher {
     public void dispatch(Destination destination) {
         boolean allowNewUsers = settings.flag(SettingsCatalog.OTP_ALLOW_NEW_USERS);
         int minutes = settings.intValue(SettingsCatalog.OTP_TTL_MINUTES);
-        executor.execute(() -> send(destination, allowNewUsers, minutes));
+        try {
+            executor.execute(() -> send(destination, allowNewUsers, minutes));
+        } catch (RejectedExecutionException full) {
+            throw new ApiException(503, "One-time passwords cannot be sent right now; try again later");
+        }
     }
 
     private void send(Destination destination, boolean allowNewUsers, int minutes) {
