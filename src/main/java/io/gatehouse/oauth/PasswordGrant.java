@@ -1,10 +1,13 @@
 package io.gatehouse.oauth;
 
 import io.gatehouse.account.AccountService;
+import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
+import io.gatehouse.account.ProfileCache;
 import io.gatehouse.account.User;
+import io.gatehouse.otp.OneTimePasswords;
 import io.gatehouse.token.RefreshTokens;
 import io.gatehouse.token.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +15,8 @@ import jakarta.inject.Inject;
 
 /**
  * password: a user's e-mail or phone and password give an access token and a refresh token
- * (RFC 6749 §4.3), counted by the same lockout as every other password path.
+ * (RFC 6749 §4.3), counted by the same lockout as every other password path. A live one-time
+ * password works in the password's place, once.
  */
 @ApplicationScoped
 class PasswordGrant implements Grant {
@@ -29,6 +33,12 @@ class PasswordGrant implements Grant {
     @Inject
     RefreshTokens refreshTokens;
 
+    @Inject
+    OneTimePasswords oneTimePasswords;
+
+    @Inject
+    ProfileCache profiles;
+
     @Override
     public String type() {
         return "password";
@@ -44,15 +54,25 @@ class PasswordGrant implements Grant {
             throw OAuthErrors.invalidRequest("password is too long");
         }
         String scope = Scopes.grant(request.scope(), client.scopes());
+        // A one-time password sent to that e-mail or phone (/otp/send) works once in the password's
+        // place; tried first, so that using one never counts as a failed password login.
+        CallerProfile byCode = oneTimePasswords.redeem(request.username().strip(), request.password())
+                .flatMap(profiles::find).filter(CallerProfile::isActive).orElse(null);
+        if (byCode != null) {
+            return tokens(byCode, client, scope);
+        }
         LoginOutcome outcome = passwordLogin.login(email(request.username()), request.password(), address);
         return switch (outcome.status()) {
-            case ACCEPTED -> accessTokens.issue(outcome.profile(), client, scope,
-                    client.grantTypes().contains("refresh_token")
-                            ? refreshTokens.issue(outcome.profile(), client.clientId(), scope, TokenIssuer.newJti())
-                            : null);
+            case ACCEPTED -> tokens(outcome.profile(), client, scope);
             case ADDRESS_BLOCKED -> throw OAuthErrors.tooManyRequests("Too many failed logins from this address; try again later");
             case REFUSED, ACCOUNT_BLOCKED -> throw OAuthErrors.invalidGrant("Invalid username or password");
         };
+    }
+
+    private TokenResponse tokens(CallerProfile user, RegisteredClient client, String scope) {
+        return accessTokens.issue(user, client, scope, client.grantTypes().contains("refresh_token")
+                ? refreshTokens.issue(user, client.clientId(), scope, TokenIssuer.newJti())
+                : null);
     }
 
     /** The username is an e-mail, or a phone number that names a user. */

@@ -44,12 +44,12 @@ public enum Dialect {
         return body.build();
     }
 
+    /** RFC 6749 §5.2 and RFC 6750 §3.1 codes; endpoints name a more precise one (invalid_client, invalid_grant). */
     private static String oauthError(int status) {
         return switch (status) {
             case 401 -> "invalid_token";
-            case 403 -> "insufficient_scope";
-            case 404 -> "not_found";
-            case 429 -> "too_many_requests";
+            case 403 -> "access_denied";
+            case 429 -> "slow_down";
             default -> status >= 500 ? "server_error" : "invalid_request";
         };
     }
