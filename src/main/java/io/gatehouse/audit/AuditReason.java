@@ -20,6 +20,8 @@ public final class AuditReason {
     public static final String USER_DISABLED = "user_disabled";
     /** Too many failed logins from the client address. */
     public static final String ADDRESS_BLOCKED = "address_blocked";
+    /** Too many requests from the client address to an endpoint with a request limit. */
+    public static final String RATE_LIMITED = "rate_limited";
     /** emnify's rule: three failures in a row block the account's logins for five minutes. */
     public static final String ACCOUNT_BLOCKED = "account_blocked";
     public static final String EXPIRED = "expired";

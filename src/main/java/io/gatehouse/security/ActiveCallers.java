@@ -2,21 +2,43 @@ package io.gatehouse.security;
 
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.ProfileCache;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Turns a verified user id into a caller, refusing users that are gone, locked or disabled. */
+/**
+ * Turns a verified user id into a caller, refusing users that are gone, locked or disabled. A
+ * refusal is audited; an accepted caller is the steady state and is not.
+ */
 @ApplicationScoped
 class ActiveCallers {
 
     @Inject
     ProfileCache profiles;
 
-    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal) {
+    @Inject
+    AuditLog audit;
+
+    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, String address) {
         CallerProfile profile = profiles.find(userId).orElse(null);
         if (profile == null || !profile.isActive()) {
+            audit.record(AuditEvent.failure(scheme.audit(), reason(profile), userId,
+                    profile == null ? null : profile.email(), address));
             return SchemeResult.failed(401, refusal);
         }
         return SchemeResult.authenticated(new Caller(profile, scheme, sessionKey));
+    }
+
+    private static String reason(CallerProfile profile) {
+        if (profile == null) {
+            return AuditReason.UNKNOWN_USER;
+        }
+        return switch (profile.status()) {
+            case LOCKED -> AuditReason.USER_LOCKED;
+            case DISABLED -> AuditReason.USER_DISABLED;
+            case ACTIVE -> throw new IllegalStateException("an active user is not refused");
+        };
     }
 }
