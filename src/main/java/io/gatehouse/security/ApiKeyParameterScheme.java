@@ -29,23 +29,23 @@ public class ApiKeyParameterScheme implements AuthenticationScheme {
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String key = request.getParameter("apikey");
-        return key == null ? SchemeResult.ABSENT : verify(key, request.getRemoteAddr());
+        return key == null ? SchemeResult.ABSENT : verify(key, request);
     }
 
     /** Also for an API key sent as HTTP Basic. */
-    SchemeResult verify(String key, String address) {
+    SchemeResult verify(String key, HttpServletRequest request) {
         if (!CredentialShapes.isToken(key)) {
-            return refuse(AuditReason.MALFORMED, address);
+            return refuse(AuditReason.MALFORMED, request);
         }
         OptionalLong userId = apiKeys.resolve(key);
         if (userId.isEmpty()) {
-            return refuse(AuditReason.BAD_CREDENTIALS, address);
+            return refuse(AuditReason.BAD_CREDENTIALS, request);
         }
-        return callers.of(userId.getAsLong(), AuthScheme.API_KEY, null, REFUSAL, address);
+        return callers.of(userId.getAsLong(), AuthScheme.API_KEY, null, REFUSAL, request);
     }
 
-    private SchemeResult refuse(String reason, String address) {
-        audit.record(AuditEvent.failure(AuditScheme.API_KEY, reason, null, null, address));
+    private SchemeResult refuse(String reason, HttpServletRequest request) {
+        audit.record(AuditEvent.failure(AuditScheme.API_KEY, reason, null, null, request.getRemoteAddr()));
         return SchemeResult.failed(401, REFUSAL);
     }
 }

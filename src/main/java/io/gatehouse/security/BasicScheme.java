@@ -51,9 +51,8 @@ public class BasicScheme implements AuthenticationScheme {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return SchemeResult.ABSENT;
         }
-        String address = request.getRemoteAddr();
         if (header.length() > MAX_HEADER) {
-            return malformed(null, address, "Basic credentials too long");
+            return malformed(null, request, "Basic credentials too long");
         }
         String decoded;
         try {
@@ -63,41 +62,41 @@ public class BasicScheme implements AuthenticationScheme {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            return malformed(null, address, "Malformed Basic credentials: expected base64 of UTF-8 email:password");
+            return malformed(null, request, "Malformed Basic credentials: expected base64 of UTF-8 email:password");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
             // Without the colon the whole text may be a password: it is not named in the log.
-            return malformed(null, address, "Malformed Basic credentials: no colon between email and password");
+            return malformed(null, request, "Malformed Basic credentials: no colon between email and password");
         }
         String user = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
         if (API_KEY_USER.equals(user)) {
-            return apiKeys.verify(password, address);
+            return apiKeys.verify(password, request);
         }
         if (password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
-            return malformed(Emails.normalize(user), address, "Password too long");
+            return malformed(Emails.normalize(user), request, "Password too long");
         }
-        return verifyPassword(Emails.normalize(user), password, address);
+        return verifyPassword(Emails.normalize(user), password, request);
     }
 
-    private SchemeResult malformed(String username, String address, String message) {
-        audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.MALFORMED, null, username, address));
+    private SchemeResult malformed(String username, HttpServletRequest request, String message) {
+        audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.MALFORMED, null, username, request.getRemoteAddr()));
         return SchemeResult.failed(400, message);
     }
 
-    private SchemeResult verifyPassword(String email, String password, String address) {
+    private SchemeResult verifyPassword(String email, String password, HttpServletRequest request) {
         String fingerprint = cache.fingerprint(email, password);
         Long cached = cache.userFor(fingerprint);
         if (cached != null) {
-            return callers.of(cached, AuthScheme.BASIC, null, REFUSAL, address);
+            return callers.of(cached, AuthScheme.BASIC, null, REFUSAL, request);
         }
         long generation = cache.generation();
-        LoginOutcome outcome = passwordLogin.login(email, password, address, AuditScheme.BASIC);
+        LoginOutcome outcome = passwordLogin.login(email, password, request.getRemoteAddr(), AuditScheme.BASIC);
         return switch (outcome.status()) {
             case ACCEPTED -> {
                 cache.remember(fingerprint, outcome.profile().userId(), generation);
-                yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL, address);
+                yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL, request);
             }
             case ADDRESS_BLOCKED -> SchemeResult.failed(429, LoginMessages.ADDRESS_BLOCKED);
             case REFUSED, ACCOUNT_BLOCKED -> SchemeResult.failed(401, REFUSAL);

@@ -41,22 +41,22 @@ public class BearerScheme implements AuthenticationScheme {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return SchemeResult.ABSENT;
         }
-        String address = request.getRemoteAddr();
         String jwt = header.substring(7).strip();
         VerifiedToken token = verifier.verify(jwt, TokenType.ACCESS).orElse(null);
         if (token == null) {
             // Forged, expired and foreign tokens look alike to the verifier; junk is told apart.
             String reason = CredentialShapes.isCompactJwt(jwt) ? AuditReason.BAD_CREDENTIALS : AuditReason.MALFORMED;
-            audit.record(AuditEvent.failure(AuditScheme.BEARER, reason, null, null, address));
+            audit.record(AuditEvent.failure(AuditScheme.BEARER, reason, null, null, request.getRemoteAddr()));
             return SchemeResult.failed(401, REFUSAL);
         }
         Long applicationToken = token.applicationTokenId();
+        String address = applicationToken == null ? null : request.getRemoteAddr();
         if (applicationToken != null && !applicationTokens.admits(applicationToken, address)) {
             audit.record(AuditEvent.failure(AuditScheme.APPLICATION_TOKEN,
                     applicationTokens.refusal(applicationToken, address), token.userId(), null, address));
             return SchemeResult.failed(401, REFUSAL);
         }
         return callers.of(token.userId(), applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
-                null, REFUSAL, address);
+                null, REFUSAL, request);
     }
 }

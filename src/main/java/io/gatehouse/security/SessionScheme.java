@@ -45,7 +45,7 @@ public class SessionScheme implements AuthenticationScheme {
             // Unknown, ended and expired keys look alike here: the key is stored only as a hash.
             return refuse(AuditReason.BAD_CREDENTIALS, request);
         }
-        return callers.of(userId.getAsLong(), AuthScheme.SESSION, key, REFUSAL, request.getRemoteAddr());
+        return callers.of(userId.getAsLong(), AuthScheme.SESSION, key, REFUSAL, request);
     }
 
     private SchemeResult refuse(String reason, HttpServletRequest request) {
