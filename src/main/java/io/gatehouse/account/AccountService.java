@@ -1,5 +1,8 @@
 package io.gatehouse.account;
 
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.audit.RequestOrigin;
 import io.gatehouse.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,7 +14,10 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Creates, changes and removes users; validates first so a refused change writes nothing. */
+/**
+ * Creates, changes and removes users; validates first so a refused change writes nothing. Locks,
+ * unlocks, password resets, revocations and deletions are audited once they have committed.
+ */
 @ApplicationScoped
 public class AccountService {
 
@@ -23,6 +29,13 @@ public class AccountService {
 
     @Inject
     Event<AccountChanged> changes;
+
+    /** Observed after commit by the audit log: a rolled-back change is not reported. */
+    @Inject
+    Event<AuditEvent> audited;
+
+    @Inject
+    RequestOrigin origin;
 
     private final PasswordHasher hasher = PasswordHasher.owasp();
 
@@ -77,6 +90,11 @@ public class AccountService {
         if (password != null) {
             user.setPasswordHash(hasher.hash(PasswordForms.canonical(password)));
             kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
+            audit(AuditScheme.ADMIN_PASSWORD_RESET, user);
+        }
+        AuditScheme statusChange = statusChange(user, fields.status());
+        if (statusChange != null) {
+            audit(statusChange, user);
         }
         if (fields.status() != null && fields.status() != user.getStatus()) {
             user.setStatus(fields.status());
@@ -97,15 +115,35 @@ public class AccountService {
     /** Ends every session, refresh token and cached password of the user; the account stays as it is. */
     @Transactional
     public void revokeCredentials(long userId) {
-        require(userId);
+        audit(AuditScheme.ADMIN_REVOKE, require(userId));
         changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
     }
 
     @Transactional
     public void delete(long userId) {
-        em.remove(require(userId));
+        User user = require(userId);
+        audit(AuditScheme.ADMIN_DELETE, user);
+        em.remove(user);
         em.flush();
         changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
+    }
+
+    /** The audited kind of a status change, before it is applied; null when there is nothing to report. */
+    private static AuditScheme statusChange(User user, UserStatus requested) {
+        if (requested == null) {
+            return null;
+        }
+        return switch (requested) {
+            case LOCKED -> user.getStatus() == UserStatus.LOCKED ? null : AuditScheme.ADMIN_LOCK;
+            case DISABLED -> user.getStatus() == UserStatus.DISABLED ? null : AuditScheme.ADMIN_DISABLE;
+            // Also clears a failed-login lockout: an unlock whenever there was something to lift.
+            case ACTIVE -> user.getStatus() != UserStatus.ACTIVE || user.getFailedLogins() > 0
+                    || user.getLockedUntil() != null ? AuditScheme.ADMIN_UNLOCK : null;
+        };
+    }
+
+    private void audit(AuditScheme action, User user) {
+        audited.fire(AuditEvent.adminAction(action, user.getId(), user.getEmail(), origin.callerId(), origin.address()));
     }
 
     public User require(long userId) {

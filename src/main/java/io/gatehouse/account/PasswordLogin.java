@@ -1,5 +1,9 @@
 package io.gatehouse.account;
 
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +15,7 @@ import java.time.Instant;
 /**
  * E-mail and password login, shared by every password path (session login, HTTP Basic, and
  * later the token endpoints). Unknown, locked and disabled accounts cost one hash like any other,
- * and every refusal reads the same.
+ * and every refusal reads the same to the caller; the audit log records which refusal it was.
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -35,25 +39,29 @@ public class PasswordLogin {
     @Inject
     AddressThrottle addresses;
 
+    @Inject
+    AuditLog audit;
+
     private final PasswordHasher hasher = PasswordHasher.owasp();
 
-    public LoginOutcome login(String email, String password, String address) {
-        return login(email, password, address, false);
-    }
-
     /**
-     * @param emnify the emnify path: the password may also be its SHA-1 hex string, and three
+     * @param scheme the path asking, for the audit log; {@link AuditScheme#EMNIFY_PASSWORD} is
+     *               emnify's path: the password may also be its SHA-1 hex string, and three
      *               failures in a row block the account for five minutes
      */
-    public LoginOutcome login(String email, String password, String address, boolean emnify) {
+    public LoginOutcome login(String email, String password, String address, AuditScheme scheme) {
         long started = System.nanoTime();
+        boolean emnify = scheme == AuditScheme.EMNIFY_PASSWORD;
+        String tried = Emails.normalize(email);
         if (addresses.isBlocked(address)) {
+            audit.record(AuditEvent.failure(scheme, AuditReason.ADDRESS_BLOCKED, null, tried, address));
             return LoginOutcome.addressBlocked();
         }
         User user = em.createQuery("select u from User u where u.email = :email", User.class)
-                .setParameter("email", Emails.normalize(email))
+                .setParameter("email", tried)
                 .getResultStream().findFirst().orElse(null);
         if (emnify && user != null && isEmnifyBlocked(user)) {
+            audit.record(AuditEvent.failure(scheme, AuditReason.ACCOUNT_BLOCKED, user.getId(), tried, address));
             return LoginOutcome.accountBlocked();
         }
         boolean hasPassword = user != null && user.getPasswordHash() != null;
@@ -71,9 +79,12 @@ public class PasswordLogin {
         }
         if (accepted == null) {
             addresses.recordFailure(address);
+            audit.record(AuditEvent.failure(scheme, refusal(user, hasPassword, matched != null),
+                    user == null ? null : user.getId(), tried, address));
             padTo(started + REFUSAL_FLOOR_NANOS);
             return LoginOutcome.refused();
         }
+        audit.record(AuditEvent.success(scheme, accepted.userId(), accepted.email(), address));
         return LoginOutcome.accepted(accepted);
     }
 
@@ -95,6 +106,24 @@ public class PasswordLogin {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Why a login was refused, from the account as read before the attempt. */
+    private static String refusal(User user, boolean hasPassword, boolean matched) {
+        if (user == null) {
+            return AuditReason.UNKNOWN_USER;
+        }
+        if (!hasPassword) {
+            return AuditReason.NO_PASSWORD;
+        }
+        if (!matched) {
+            return AuditReason.BAD_CREDENTIALS;
+        }
+        return switch (user.getStatus()) {
+            case LOCKED -> AuditReason.USER_LOCKED;
+            case DISABLED -> AuditReason.USER_DISABLED;
+            case ACTIVE -> AuditReason.LOCKED;
+        };
     }
 
     private static boolean isEmnifyBlocked(User user) {

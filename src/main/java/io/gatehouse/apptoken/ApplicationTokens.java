@@ -1,5 +1,6 @@
 package io.gatehouse.apptoken;
 
+import io.gatehouse.audit.AuditReason;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
 import io.gatehouse.web.ApiException;
@@ -46,6 +47,17 @@ public class ApplicationTokens {
     public record Revoked(long id) {
     }
 
+    /** The outcome of an exchange: the token, or why not (an {@link AuditReason}) and whose it was when known. */
+    public record Exchange(ApplicationToken token, String refusal, Long creatorId) {
+        static Exchange refused(String refusal, ApplicationToken token) {
+            return new Exchange(null, refusal, token == null ? null : token.getCreatorId());
+        }
+
+        public boolean isAccepted() {
+            return token != null;
+        }
+    }
+
     /** A new token; the plain value is returned this once and never stored. */
     public record Created(ApplicationToken token, String value) {
     }
@@ -83,28 +95,50 @@ public class ApplicationTokens {
         revoked.fire(new Revoked(id));
     }
 
-    /** The token's record if it may be exchanged now from that address; an expired token is revoked on the way. */
-    @Transactional
+    /** The token's record if it may be exchanged now from that address. */
     public Optional<ApplicationToken> exchangeable(String value, String address) {
+        return Optional.ofNullable(exchange(value, address).token());
+    }
+
+    /** The token if it may be exchanged now from that address, else why not; an expired token is revoked on the way. */
+    @Transactional
+    public Exchange exchange(String value, String address) {
         ApplicationToken token = em.createQuery("select t from ApplicationToken t where t.tokenHash = :hash",
                 ApplicationToken.class).setParameter("hash", Digests.sha256Hex(value)).getResultStream()
                 .findFirst().orElse(null);
-        if (token == null || token.getStatus() != ApplicationToken.ACTIVATED || token.getCreatorId() == null) {
-            return Optional.empty();
+        if (token == null) {
+            return Exchange.refused(AuditReason.BAD_CREDENTIALS, null);
+        }
+        if (token.getStatus() != ApplicationToken.ACTIVATED) {
+            return Exchange.refused(AuditReason.REVOKED, token);
+        }
+        if (token.getCreatorId() == null) {
+            return Exchange.refused(AuditReason.UNKNOWN_USER, token);
         }
         Instant now = Instant.now();
         if (token.getExpiryDate() != null && !now.isBefore(token.getExpiryDate())) {
             token.revoke();
             revoked.fire(new Revoked(token.getId()));
-            return Optional.empty();
+            return Exchange.refused(AuditReason.EXPIRED, token);
         }
-        return rules(token).admit(address, now) ? Optional.of(token) : Optional.empty();
+        return rules(token).admit(address, now) ? new Exchange(token, null, token.getCreatorId())
+                : Exchange.refused(AuditReason.ADDRESS_NOT_ALLOWED, token);
     }
 
     /** Whether an auth_token derived from token {@code id} may still be used from that address. */
     public boolean admits(long id, String address) {
         Rules rules = live.get(id);
         return rules != null && rules.admit(address, Instant.now());
+    }
+
+    /** Why a derived auth_token is not admitted (after {@link #admits} said no), for the audit log. */
+    public String refusal(long id, String address) {
+        Rules rules = live.get(id);
+        if (rules == null) {
+            return AuditReason.REVOKED;
+        }
+        return rules.expiry() != null && !Instant.now().isBefore(rules.expiry())
+                ? AuditReason.EXPIRED : AuditReason.ADDRESS_NOT_ALLOWED;
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked event) {

@@ -7,6 +7,10 @@ import io.gatehouse.account.PasswordLogin;
 import io.gatehouse.account.ProfileCache;
 import io.gatehouse.apptoken.ApplicationToken;
 import io.gatehouse.apptoken.ApplicationTokens;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.security.LoginMessages;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
@@ -18,6 +22,7 @@ import io.gatehouse.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +38,7 @@ import java.util.Map;
 /**
  * emnify's {@code POST /api/v1/authenticate}: username and password (plain or its SHA-1 hex) give
  * an auth_token and a refresh_token; a refresh_token gives an auth_token; an application_token
- * gives an auth_token.
+ * gives an auth_token. Every outcome is audited (the password path by {@link PasswordLogin}).
  */
 @Path("v1/authenticate")
 @ApplicationScoped
@@ -66,11 +71,15 @@ public class AuthenticateResource {
     @Inject
     Settings settings;
 
+    @Inject
+    AuditLog audit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject authenticate(JsonValue json) {
         String address = request.getRemoteAddr();
         if (!rateLimit.admit(address)) {
+            audit.record(AuditEvent.failure(attempted(json), AuditReason.RATE_LIMITED, null, attemptedUser(json), address));
             throw new ApiException(429, "Too many authentication requests from this address; try again later");
         }
         JsonObject body = Json.object(json);
@@ -78,26 +87,51 @@ public class AuthenticateResource {
         String refreshToken = Json.text(body, "refresh_token");
         String applicationToken = Json.text(body, "application_token");
         if (username != null) {
-            return withPassword(username, Json.requiredText(body, "password"), address);
+            return withPassword(username, Json.text(body, "password"), address);
         }
         if (refreshToken != null) {
-            long userId = refreshTokens.redeem(refreshToken).orElseThrow(() -> new ApiException(401, INVALID));
-            return Json.object().add("auth_token", authToken(activeUser(userId), null, null)).build();
+            return withRefreshToken(refreshToken, address);
         }
         if (applicationToken != null) {
-            ApplicationToken token = applicationTokens.exchangeable(applicationToken, address)
-                    .orElseThrow(() -> new ApiException(401, INVALID));
-            return Json.object().add("auth_token",
-                    authToken(activeUser(token.getCreatorId()), token.getId(), token.getExpiryDate())).build();
+            return withApplicationToken(applicationToken, address);
         }
         throw ApiException.badRequest("Send username and password, a refresh_token or an application_token");
     }
 
+    private JsonObject withRefreshToken(String refreshToken, String address) {
+        RefreshTokens.Redemption redemption = refreshTokens.check(refreshToken);
+        if (!redemption.isAccepted()) {
+            throw refused(AuditScheme.REFRESH_TOKEN, redemption.refusal(), redemption.userId(), address);
+        }
+        CallerProfile user = activeUser(redemption.userId(), AuditScheme.REFRESH_TOKEN, address);
+        JsonObject answer = Json.object().add("auth_token", authToken(user, null, null)).build();
+        audit.record(AuditEvent.success(AuditScheme.REFRESH_TOKEN, user.userId(), user.email(), address));
+        return answer;
+    }
+
+    private JsonObject withApplicationToken(String applicationToken, String address) {
+        ApplicationTokens.Exchange exchange = applicationTokens.exchange(applicationToken, address);
+        if (!exchange.isAccepted()) {
+            throw refused(AuditScheme.APPLICATION_TOKEN_EXCHANGE, exchange.refusal(), exchange.creatorId(), address);
+        }
+        ApplicationToken token = exchange.token();
+        CallerProfile user = activeUser(token.getCreatorId(), AuditScheme.APPLICATION_TOKEN_EXCHANGE, address);
+        JsonObject answer = Json.object()
+                .add("auth_token", authToken(user, token.getId(), token.getExpiryDate())).build();
+        audit.record(AuditEvent.success(AuditScheme.APPLICATION_TOKEN_EXCHANGE, user.userId(), user.email(), address));
+        return answer;
+    }
+
     private JsonObject withPassword(String username, String password, String address) {
+        if (password == null) {
+            audit.record(AuditEvent.failure(AuditScheme.EMNIFY_PASSWORD, AuditReason.MALFORMED, null, username, address));
+            throw ApiException.badRequest("password is required");
+        }
         if (password.isEmpty() || password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
+            audit.record(AuditEvent.failure(AuditScheme.EMNIFY_PASSWORD, AuditReason.MALFORMED, null, username, address));
             throw ApiException.badRequest("password must be 1 to " + PasswordHasher.MAX_PASSWORD_LENGTH + " characters");
         }
-        LoginOutcome outcome = passwordLogin.login(username, password, address, true);
+        LoginOutcome outcome = passwordLogin.login(username, password, address, AuditScheme.EMNIFY_PASSWORD);
         return switch (outcome.status()) {
             case ACCEPTED -> Json.object()
                     .add("auth_token", authToken(outcome.profile(), null, null))
@@ -110,8 +144,39 @@ public class AuthenticateResource {
         };
     }
 
-    private CallerProfile activeUser(long userId) {
-        return profiles.find(userId).filter(CallerProfile::isActive).orElseThrow(() -> new ApiException(401, INVALID));
+    private CallerProfile activeUser(long userId, AuditScheme scheme, String address) {
+        CallerProfile user = profiles.find(userId).orElse(null);
+        if (user == null) {
+            throw refused(scheme, AuditReason.UNKNOWN_USER, userId, address);
+        }
+        if (!user.isActive()) {
+            throw refused(scheme, user.status() == io.gatehouse.account.UserStatus.LOCKED
+                    ? AuditReason.USER_LOCKED : AuditReason.USER_DISABLED, userId, address);
+        }
+        return user;
+    }
+
+    /** Audits the refusal; the caller sees the same 401 whatever the reason. */
+    private ApiException refused(AuditScheme scheme, String reason, Long userId, String address) {
+        audit.record(AuditEvent.failure(scheme, reason, userId, null, address));
+        return new ApiException(401, INVALID);
+    }
+
+    /** Which exchange a rate-limited request was, read leniently: the body is not checked past the limit. */
+    private static AuditScheme attempted(JsonValue json) {
+        if (json instanceof JsonObject body && !body.containsKey("username")) {
+            if (body.containsKey("refresh_token")) {
+                return AuditScheme.REFRESH_TOKEN;
+            }
+            if (body.containsKey("application_token")) {
+                return AuditScheme.APPLICATION_TOKEN_EXCHANGE;
+            }
+        }
+        return AuditScheme.EMNIFY_PASSWORD;
+    }
+
+    private static String attemptedUser(JsonValue json) {
+        return json instanceof JsonObject body && body.get("username") instanceof JsonString name ? name.getString() : null;
     }
 
     private String authToken(CallerProfile user, Long applicationTokenId, Instant notAfter) {

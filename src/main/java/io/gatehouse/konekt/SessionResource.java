@@ -3,6 +3,10 @@ package io.gatehouse.konekt;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.security.AuthScheme;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;
@@ -50,6 +54,9 @@ public class SessionResource {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    AuditLog audit;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(JsonValue body) {
@@ -71,19 +78,24 @@ public class SessionResource {
             sessions.end(current.sessionKey());
         }
         refreshTokens.revokeAllOf(current.userId());
+        audit.record(AuditEvent.success(AuditScheme.LOGOUT, current.userId(), current.profile().email(),
+                request.getRemoteAddr()));
         return Response.ok(Envelope.ok(Json.object().build()))
                 .cookie(sessionCookie("", 0))
                 .build();
     }
 
     private Response login(String email, String password) {
+        String address = request.getRemoteAddr();
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            audit.record(AuditEvent.failure(AuditScheme.SESSION_LOGIN, AuditReason.MALFORMED, null, email, address));
             throw ApiException.badRequest("email and password are required");
         }
         if (password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
+            audit.record(AuditEvent.failure(AuditScheme.SESSION_LOGIN, AuditReason.MALFORMED, null, email, address));
             throw ApiException.badRequest("password is too long");
         }
-        LoginOutcome outcome = passwordLogin.login(email, password, request.getRemoteAddr());
+        LoginOutcome outcome = passwordLogin.login(email, password, address, AuditScheme.SESSION_LOGIN);
         switch (outcome.status()) {
             case ADDRESS_BLOCKED -> throw new ApiException(429, LoginMessages.ADDRESS_BLOCKED);
             case REFUSED, ACCOUNT_BLOCKED -> throw new ApiException(401, LoginMessages.REFUSED);

@@ -1,6 +1,11 @@
 package io.gatehouse.oauth;
 
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Inject;
 
 import java.net.URLDecoder;
@@ -16,6 +21,12 @@ class ClientAuthentication {
 
     @Inject
     OAuthClients clients;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    HttpServletRequest request;
 
     RegisteredClient authenticate(String authorization, TokenRequest request) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
@@ -36,7 +47,12 @@ class ClientAuthentication {
                     java.util.Map.of(), "Basic realm=\"gatehouse\"");
         }
         final boolean usedBasic = basic;
-        return clients.authenticate(id, secret).orElseThrow(() -> OAuthErrors.invalidClient(usedBasic));
+        final String clientId = id;
+        return clients.authenticate(id, secret).orElseThrow(() -> {
+            audit.record(AuditEvent.failure(AuditScheme.OAUTH_CLIENT, AuditReason.BAD_CREDENTIALS, null, clientId,
+                    request.getRemoteAddr()));
+            return OAuthErrors.invalidClient(usedBasic);
+        });
     }
 
     private static String[] decode(String credentials) {

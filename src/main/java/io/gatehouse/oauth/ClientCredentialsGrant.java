@@ -1,5 +1,8 @@
 package io.gatehouse.oauth;
 
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,6 +13,9 @@ class ClientCredentialsGrant implements Grant {
     @Inject
     AccessTokens accessTokens;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public String type() {
         return "client_credentials";
@@ -17,6 +23,8 @@ class ClientCredentialsGrant implements Grant {
 
     @Override
     public TokenResponse grant(TokenRequest request, RegisteredClient client, String address) {
-        return accessTokens.issue(null, client, Scopes.grant(request.scope(), client.scopes()), null);
+        TokenResponse issued = accessTokens.issue(null, client, Scopes.grant(request.scope(), client.scopes()), null);
+        audit.record(AuditEvent.success(AuditScheme.OAUTH_CLIENT_CREDENTIALS, null, client.clientId(), address));
+        return issued;
     }
 }

@@ -6,6 +6,9 @@ import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
 import io.gatehouse.account.ProfileCache;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.account.User;
 import io.gatehouse.otp.OneTimePasswords;
 import io.gatehouse.token.RefreshTokens;
@@ -39,6 +42,9 @@ class PasswordGrant implements Grant {
     @Inject
     ProfileCache profiles;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public String type() {
         return "password";
@@ -59,9 +65,11 @@ class PasswordGrant implements Grant {
         CallerProfile byCode = oneTimePasswords.redeem(request.username().strip(), request.password())
                 .flatMap(profiles::find).filter(CallerProfile::isActive).orElse(null);
         if (byCode != null) {
+            audit.record(AuditEvent.success(AuditScheme.OAUTH_ONE_TIME_PASSWORD, byCode.userId(), byCode.email(), address));
             return tokens(byCode, client, scope);
         }
-        LoginOutcome outcome = passwordLogin.login(email(request.username()), request.password(), address);
+        LoginOutcome outcome = passwordLogin.login(email(request.username()), request.password(), address,
+                AuditScheme.OAUTH_PASSWORD);
         return switch (outcome.status()) {
             case ACCEPTED -> tokens(outcome.profile(), client, scope);
             case ADDRESS_BLOCKED -> throw OAuthErrors.tooManyRequests("Too many failed logins from this address; try again later");

@@ -2,6 +2,10 @@ package io.gatehouse.oauth;
 
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.ProfileCache;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.token.RefreshToken;
 import io.gatehouse.token.RefreshTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +29,9 @@ class RefreshTokenGrant implements Grant {
     @Inject
     AccessTokens accessTokens;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public String type() {
         return "refresh_token";
@@ -43,6 +50,8 @@ class RefreshTokenGrant implements Grant {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken(), client.clientId());
         RefreshToken used = rotation.token();
         if (used == null) {
+            audit.record(AuditEvent.failure(AuditScheme.OAUTH_REFRESH_TOKEN,
+                    rotation.reused() ? AuditReason.REVOKED : AuditReason.BAD_CREDENTIALS, null, client.clientId(), address));
             throw OAuthErrors.invalidGrant(rotation.reused()
                     ? "The refresh token was already used; its whole family is revoked"
                     : "Invalid refresh token");
@@ -50,6 +59,7 @@ class RefreshTokenGrant implements Grant {
         CallerProfile user = profiles.find(used.getUserId()).filter(CallerProfile::isActive)
                 .orElseThrow(() -> OAuthErrors.invalidGrant("Invalid refresh token"));
         String scope = Scopes.narrow(request.scope(), used.getScope());
+        audit.record(AuditEvent.success(AuditScheme.OAUTH_REFRESH_TOKEN, user.userId(), user.email(), address));
         return accessTokens.issue(user, client, scope,
                 refreshTokens.issue(user, client.clientId(), scope, used.getFamilyId()));
     }

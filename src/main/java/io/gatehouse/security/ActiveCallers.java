@@ -2,11 +2,18 @@ package io.gatehouse.security;
 
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.ProfileCache;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
 import io.gatehouse.oauth.OAuthClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Turns a verified user id (or client id) into a caller, refusing users that are gone, locked or disabled, and deleted clients. */
+/**
+ * Turns a verified user id (or client id) into a caller, refusing users that are gone, locked or
+ * disabled, and deleted clients. A refusal is audited; an accepted caller is the steady state and is not.
+ */
 @ApplicationScoped
 class ActiveCallers {
 
@@ -16,26 +23,47 @@ class ActiveCallers {
     @Inject
     OAuthClients clients;
 
+    @Inject
+    AuditLog audit;
+
     /** A client_credentials caller: valid while its client is registered. */
-    SchemeResult ofClient(String clientId, String refusal) {
-        return clients.find(clientId).isPresent()
-                ? SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId))
-                : SchemeResult.failed(401, refusal);
+    SchemeResult ofClient(String clientId, String refusal, HttpServletRequest request) {
+        if (clients.find(clientId).isPresent()) {
+            return SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId));
+        }
+        audit.record(AuditEvent.failure(AuthScheme.BEARER.audit(), AuditReason.REVOKED, null, clientId,
+                request.getRemoteAddr()));
+        return SchemeResult.failed(401, refusal);
     }
 
-    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal) {
-        return of(userId, scheme, sessionKey, refusal, null);
+    boolean clientExists(String clientId) {
+        return clients.find(clientId).isPresent();
     }
 
-    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, String clientId) {
+    /** @param request read only on a refusal: the accepted path stays as cheap as before */
+    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, HttpServletRequest request) {
+        return of(userId, scheme, sessionKey, refusal, request, null);
+    }
+
+    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, HttpServletRequest request,
+                    String clientId) {
         CallerProfile profile = profiles.find(userId).orElse(null);
         if (profile == null || !profile.isActive()) {
+            audit.record(AuditEvent.failure(scheme.audit(), reason(profile), userId,
+                    profile == null ? null : profile.email(), request.getRemoteAddr()));
             return SchemeResult.failed(401, refusal);
         }
         return SchemeResult.authenticated(new Caller(profile, scheme, sessionKey, clientId));
     }
 
-    boolean clientExists(String clientId) {
-        return clients.find(clientId).isPresent();
+    private static String reason(CallerProfile profile) {
+        if (profile == null) {
+            return AuditReason.UNKNOWN_USER;
+        }
+        return switch (profile.status()) {
+            case LOCKED -> AuditReason.USER_LOCKED;
+            case DISABLED -> AuditReason.USER_DISABLED;
+            case ACTIVE -> throw new IllegalStateException("an active user is not refused");
+        };
     }
 }

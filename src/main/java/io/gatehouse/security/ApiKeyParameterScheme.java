@@ -1,6 +1,10 @@
 package io.gatehouse.security;
 
 import io.gatehouse.apikey.ApiKeyService;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,20 +23,29 @@ public class ApiKeyParameterScheme implements AuthenticationScheme {
     @Inject
     ActiveCallers callers;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String key = request.getParameter("apikey");
-        return key == null ? SchemeResult.ABSENT : verify(key);
+        return key == null ? SchemeResult.ABSENT : verify(key, request);
     }
 
-    SchemeResult verify(String key) {
+    /** Also for an API key sent as HTTP Basic. */
+    SchemeResult verify(String key, HttpServletRequest request) {
         if (!CredentialShapes.isToken(key)) {
-            return SchemeResult.failed(401, REFUSAL);
+            return refuse(AuditReason.MALFORMED, request);
         }
         OptionalLong userId = apiKeys.resolve(key);
         if (userId.isEmpty()) {
-            return SchemeResult.failed(401, REFUSAL);
+            return refuse(AuditReason.BAD_CREDENTIALS, request);
         }
-        return callers.of(userId.getAsLong(), AuthScheme.API_KEY, null, REFUSAL);
+        return callers.of(userId.getAsLong(), AuthScheme.API_KEY, null, REFUSAL, request);
+    }
+
+    private SchemeResult refuse(String reason, HttpServletRequest request) {
+        audit.record(AuditEvent.failure(AuditScheme.API_KEY, reason, null, null, request.getRemoteAddr()));
+        return SchemeResult.failed(401, REFUSAL);
     }
 }

@@ -1,5 +1,7 @@
 package io.gatehouse.security;
 
+import io.gatehouse.audit.AuditScheme;
+
 /** The credential form a request authenticated with. */
 public enum AuthScheme {
     SESSION, BASIC, API_KEY, BEARER,
@@ -9,5 +11,10 @@ public enum AuthScheme {
     /** Whether this credential may use the sensitive endpoints (key management, admin). */
     public boolean isSensitiveAllowed() {
         return this != API_KEY && this != APPLICATION_TOKEN;
+    }
+
+    /** The audit log's name for this form (the same name). */
+    public AuditScheme audit() {
+        return AuditScheme.valueOf(name());
     }
 }

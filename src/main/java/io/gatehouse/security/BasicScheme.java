@@ -4,6 +4,10 @@ import io.gatehouse.account.Emails;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +20,8 @@ import java.util.Base64;
 
 /**
  * {@code Authorization: Basic base64(email:password)} in UTF-8 (RFC 7617), or with the user name
- * {@code apikey} and an API key as the password.
+ * {@code apikey} and an API key as the password. A cached credential is the steady state and is
+ * not audited; a cache miss is a password login, audited by {@link PasswordLogin}.
  */
 @ApplicationScoped
 public class BasicScheme implements AuthenticationScheme {
@@ -37,6 +42,9 @@ public class BasicScheme implements AuthenticationScheme {
     @Inject
     ApiKeyParameterScheme apiKeys;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
@@ -44,7 +52,7 @@ public class BasicScheme implements AuthenticationScheme {
             return SchemeResult.ABSENT;
         }
         if (header.length() > MAX_HEADER) {
-            return SchemeResult.failed(400, "Basic credentials too long");
+            return malformed(null, request, "Basic credentials too long");
         }
         String decoded;
         try {
@@ -54,35 +62,41 @@ public class BasicScheme implements AuthenticationScheme {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(raw)).toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            return SchemeResult.failed(400, "Malformed Basic credentials: expected base64 of UTF-8 email:password");
+            return malformed(null, request, "Malformed Basic credentials: expected base64 of UTF-8 email:password");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return SchemeResult.failed(400, "Malformed Basic credentials: no colon between email and password");
+            // Without the colon the whole text may be a password: it is not named in the log.
+            return malformed(null, request, "Malformed Basic credentials: no colon between email and password");
         }
         String user = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
         if (API_KEY_USER.equals(user)) {
-            return apiKeys.verify(password);
+            return apiKeys.verify(password, request);
         }
         if (password.length() > PasswordHasher.MAX_PASSWORD_LENGTH) {
-            return SchemeResult.failed(400, "Password too long");
+            return malformed(Emails.normalize(user), request, "Password too long");
         }
-        return verifyPassword(Emails.normalize(user), password, request.getRemoteAddr());
+        return verifyPassword(Emails.normalize(user), password, request);
     }
 
-    private SchemeResult verifyPassword(String email, String password, String address) {
+    private SchemeResult malformed(String username, HttpServletRequest request, String message) {
+        audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.MALFORMED, null, username, request.getRemoteAddr()));
+        return SchemeResult.failed(400, message);
+    }
+
+    private SchemeResult verifyPassword(String email, String password, HttpServletRequest request) {
         String fingerprint = cache.fingerprint(email, password);
         Long cached = cache.userFor(fingerprint);
         if (cached != null) {
-            return callers.of(cached, AuthScheme.BASIC, null, REFUSAL);
+            return callers.of(cached, AuthScheme.BASIC, null, REFUSAL, request);
         }
         long generation = cache.generation();
-        LoginOutcome outcome = passwordLogin.login(email, password, address);
+        LoginOutcome outcome = passwordLogin.login(email, password, request.getRemoteAddr(), AuditScheme.BASIC);
         return switch (outcome.status()) {
             case ACCEPTED -> {
                 cache.remember(fingerprint, outcome.profile().userId(), generation);
-                yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL);
+                yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL, request);
             }
             case ADDRESS_BLOCKED -> SchemeResult.failed(429, LoginMessages.ADDRESS_BLOCKED);
             case REFUSED, ACCOUNT_BLOCKED -> SchemeResult.failed(401, REFUSAL);

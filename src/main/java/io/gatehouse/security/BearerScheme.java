@@ -1,6 +1,10 @@
 package io.gatehouse.security;
 
 import io.gatehouse.apptoken.ApplicationTokens;
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.token.TokenType;
 import io.gatehouse.token.TokenVerifier;
 import io.gatehouse.token.VerifiedToken;
@@ -11,7 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * {@code Authorization: Bearer <JWT>}: an emnify auth_token or an OAuth access token. Refresh
  * tokens are of another type and fail here; a token derived from an application token works only
- * while that token is live and from its address range.
+ * while that token is live and from its address range. Only refusals are audited: a verified
+ * token is the steady state.
  */
 @ApplicationScoped
 public class BearerScheme implements AuthenticationScheme {
@@ -27,27 +32,37 @@ public class BearerScheme implements AuthenticationScheme {
     @Inject
     ActiveCallers callers;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return SchemeResult.ABSENT;
         }
-        VerifiedToken token = verifier.verify(header.substring(7).strip(), TokenType.ACCESS).orElse(null);
+        String jwt = header.substring(7).strip();
+        VerifiedToken token = verifier.verify(jwt, TokenType.ACCESS).orElse(null);
         if (token == null) {
+            // Forged, expired and foreign tokens look alike to the verifier; junk is told apart.
+            String reason = CredentialShapes.isCompactJwt(jwt) ? AuditReason.BAD_CREDENTIALS : AuditReason.MALFORMED;
+            audit.record(AuditEvent.failure(AuditScheme.BEARER, reason, null, null, request.getRemoteAddr()));
             return SchemeResult.failed(401, REFUSAL);
         }
         if (token.isClientOnly()) {
-            return callers.ofClient(token.clientId(), REFUSAL);
+            return callers.ofClient(token.clientId(), REFUSAL, request);
         }
         if (token.clientId() != null && !callers.clientExists(token.clientId())) {
             return SchemeResult.failed(401, REFUSAL);  // issued to a client that has since been deleted
         }
         Long applicationToken = token.applicationTokenId();
-        if (applicationToken != null && !applicationTokens.admits(applicationToken, request.getRemoteAddr())) {
+        String address = applicationToken == null ? null : request.getRemoteAddr();
+        if (applicationToken != null && !applicationTokens.admits(applicationToken, address)) {
+            audit.record(AuditEvent.failure(AuditScheme.APPLICATION_TOKEN,
+                    applicationTokens.refusal(applicationToken, address), token.userId(), null, address));
             return SchemeResult.failed(401, REFUSAL);
         }
         return callers.of(token.userId(), applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
-                null, REFUSAL, token.clientId());
+                null, REFUSAL, request, token.clientId());
     }
 }

@@ -1,5 +1,9 @@
 package io.gatehouse.security;
 
+import io.gatehouse.audit.AuditEvent;
+import io.gatehouse.audit.AuditLog;
+import io.gatehouse.audit.AuditReason;
+import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +25,9 @@ public class SessionScheme implements AuthenticationScheme {
     @Inject
     ActiveCallers callers;
 
+    @Inject
+    AuditLog audit;
+
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String key = request.getParameter(NAME);
@@ -31,13 +38,19 @@ public class SessionScheme implements AuthenticationScheme {
             return SchemeResult.ABSENT;
         }
         if (!CredentialShapes.isToken(key)) {
-            return SchemeResult.failed(401, REFUSAL);
+            return refuse(AuditReason.MALFORMED, request);
         }
         OptionalLong userId = sessions.resolve(key);
         if (userId.isEmpty()) {
-            return SchemeResult.failed(401, REFUSAL);
+            // Unknown, ended and expired keys look alike here: the key is stored only as a hash.
+            return refuse(AuditReason.BAD_CREDENTIALS, request);
         }
-        return callers.of(userId.getAsLong(), AuthScheme.SESSION, key, REFUSAL);
+        return callers.of(userId.getAsLong(), AuthScheme.SESSION, key, REFUSAL, request);
+    }
+
+    private SchemeResult refuse(String reason, HttpServletRequest request) {
+        audit.record(AuditEvent.failure(AuditScheme.SESSION, reason, null, null, request.getRemoteAddr()));
+        return SchemeResult.failed(401, REFUSAL);
     }
 
     private static String cookie(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package io.gatehouse.token;
 
 import io.gatehouse.account.AccountChanged;
 import io.gatehouse.account.CallerProfile;
+import io.gatehouse.audit.AuditReason;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
@@ -106,15 +107,45 @@ public class RefreshTokens {
                 .filter(r -> r.isUsable(Instant.now()) && r.getUsedAt() == null);
     }
 
+    /** The user a valid, unrevoked refresh token belongs to, or why there is none (an {@link AuditReason}). */
+    public record Redemption(Long userId, String refusal) {
+        static Redemption refused(Long userId, String refusal) {
+            return new Redemption(userId, refusal);
+        }
+
+        public boolean isAccepted() {
+            return refusal == null;
+        }
+    }
+
     /** The user a valid, unrevoked refresh token belongs to. */
     public Optional<Long> redeem(String token) {
-        return verifier.verify(token, TokenType.REFRESH).flatMap(verified -> {
-            RefreshToken stored = em.find(RefreshToken.class, Digests.sha256Hex(verified.jti()));
-            // emnify's own tokens only: an OAuth client's token is redeemed at the token endpoint.
-            return stored != null && stored.isUsable(Instant.now()) && stored.getClientId() == null
-                    && verified.userId() != null && stored.getUserId() == verified.userId()
-                    ? Optional.of(verified.userId()) : Optional.empty();
-        });
+        Redemption redemption = check(token);
+        return redemption.isAccepted() ? Optional.of(redemption.userId()) : Optional.empty();
+    }
+
+    public Redemption check(String token) {
+        VerifiedToken verified = verifier.verify(token, TokenType.REFRESH).orElse(null);
+        if (verified == null) {
+            // Forged, expired (by its exp) and foreign tokens look alike to the verifier.
+            boolean shaped = token != null && token.chars().filter(c -> c == '.').count() == 2;
+            return Redemption.refused(null, shaped ? AuditReason.BAD_CREDENTIALS : AuditReason.MALFORMED);
+        }
+        if (verified.userId() == null) {
+            return Redemption.refused(null, AuditReason.BAD_CREDENTIALS);
+        }
+        RefreshToken stored = em.find(RefreshToken.class, Digests.sha256Hex(verified.jti()));
+        // emnify's own tokens only: an OAuth client's refresh token is redeemed at the token endpoint.
+        if (stored == null || stored.getUserId() != verified.userId() || stored.getClientId() != null) {
+            return Redemption.refused(verified.userId(), AuditReason.BAD_CREDENTIALS);
+        }
+        if (stored.getRevokedAt() != null) {
+            return Redemption.refused(verified.userId(), AuditReason.REVOKED);
+        }
+        if (!stored.isUsable(Instant.now())) {
+            return Redemption.refused(verified.userId(), AuditReason.EXPIRED);
+        }
+        return new Redemption(verified.userId(), null);
     }
 
     /** A new password, a lock, a disable or a logout ends every refresh token of the user. */

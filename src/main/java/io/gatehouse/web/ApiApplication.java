@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import io.gatehouse.admin.AdminAuditResource;
 import io.gatehouse.admin.AdminClientsResource;
 import io.gatehouse.admin.AdminSettingsResource;
 import io.gatehouse.admin.AdminSigningKeysResource;
@@ -28,7 +29,7 @@ public class ApiApplication extends Application {
                 SessionResource.class, MeResource.class,
                 AuthenticateResource.class, ApplicationTokenResource.class,
                 AdminUsersResource.class, AdminSettingsResource.class, AdminSigningKeysResource.class,
-                AdminClientsResource.class,
+                AdminClientsResource.class, AdminAuditResource.class,
                 HealthResource.class,
                 ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class);
     }
