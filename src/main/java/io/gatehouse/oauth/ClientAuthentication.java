@@ -26,7 +26,7 @@ class ClientAuthentication {
     AuditLog audit;
 
     @Inject
-    HttpServletRequest request;
+    HttpServletRequest httpRequest;
 
     RegisteredClient authenticate(String authorization, TokenRequest request) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
@@ -50,7 +50,7 @@ class ClientAuthentication {
         final String clientId = id;
         return clients.authenticate(id, secret).orElseThrow(() -> {
             audit.record(AuditEvent.failure(AuditScheme.OAUTH_CLIENT, AuditReason.BAD_CREDENTIALS, null, clientId,
-                    request.getRemoteAddr()));
+                    httpRequest.getRemoteAddr()));
             return OAuthErrors.invalidClient(usedBasic);
         });
     }
