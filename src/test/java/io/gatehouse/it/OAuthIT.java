@@ -252,6 +252,29 @@ class OAuthIT extends AgainstServer {
     }
 
     @Test
+    void tokenEndpointOutcomesReachTheAuditLog() throws InterruptedException {
+        assertEquals(401, http.post("/oauth/v2/token").basicAuth(clientId, "not-the-secret")
+                .form(java.util.Map.of("grant_type", "client_credentials")).send().status());
+        assertEquals(400, tokenJson("\"grant_type\":\"password\",\"username\":\"" + email
+                + "\",\"password\":\"wrong-password\"").status());
+        assertEquals(200, tokenJson("\"grant_type\":\"client_credentials\"").status());
+
+        String audit = "";
+        for (int i = 0; i < 25; i++) {  // the audit log is written in batches, every second
+            audit = gatehouse.asAdmin(http.get("/api/admin/audit?max=500")).send().body();
+            if (audit.contains("oauth_client") && audit.contains("oauth_password") && audit.contains("oauth_client_credentials")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(audit.contains("\"oauth_client\"") && audit.contains(clientId), "a refused client: " + audit);
+        assertTrue(audit.contains("\"oauth_password\"") && audit.contains(email), "a refused password grant");
+        assertTrue(audit.contains("\"oauth_client_credentials\""), "an issued client token");
+        assertFalse(audit.contains(clientSecret) || audit.contains("not-the-secret") || audit.contains("wrong-password"),
+                "never a secret");
+    }
+
+    @Test
     void theAdminApiShowsASecretOnlyOnceAndRotatesIt() {
         Reply listed = gatehouse.asAdmin(http.get("/api/admin/clients")).send();
         assertFalse(listed.body().contains(clientSecret), "never listed");
