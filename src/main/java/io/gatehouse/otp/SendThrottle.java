@@ -1,5 +1,6 @@
 package io.gatehouse.otp;
 
+import io.gatehouse.security.SlidingWindowLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;

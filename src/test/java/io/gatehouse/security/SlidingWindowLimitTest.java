@@ -1,4 +1,4 @@
-package io.gatehouse.otp;
+package io.gatehouse.security;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.gatehouse.otp;
+package io.gatehouse.security;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** At most {@code limit} events per key in any window of the given length; memory stays bounded. */
-final class SlidingWindowLimit {
+public final class SlidingWindowLimit {
 
     private static final int MAX_TRACKED_KEYS = 100_000;
 
@@ -15,13 +15,13 @@ final class SlidingWindowLimit {
     private final long windowMillis;
     private final Map<String, Deque<Long>> events = new ConcurrentHashMap<>();
 
-    SlidingWindowLimit(int limit, Duration window) {
+    public SlidingWindowLimit(int limit, Duration window) {
         this.limit = limit;
         this.windowMillis = window.toMillis();
     }
 
     /** Counts the event and answers true, or answers false and counts nothing when the key is at its limit. */
-    boolean tryAcquire(String key, long nowMillis) {
+    public boolean tryAcquire(String key, long nowMillis) {
         if (events.size() >= MAX_TRACKED_KEYS) {
             events.entrySet().removeIf(e -> isStale(e.getValue(), nowMillis));
         }
