@@ -133,7 +133,7 @@ public class SigningKeys {
         if (active == null) {
             throw new IllegalStateException("No active signing key");
         }
-        KeyRing fresh = new KeyRing(active, new JWKSet(published));
+        KeyRing fresh = KeyRing.of(active, new JWKSet(published));
         ring = fresh;
         return fresh;
     }

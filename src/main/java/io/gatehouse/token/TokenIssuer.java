@@ -2,7 +2,6 @@ package io.gatehouse.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.account.CallerProfile;
@@ -71,7 +70,7 @@ public class TokenIssuer {
                 .type(type.header)
                 .build(), claims.build());
         try {
-            jwt.sign(new ECDSASigner(ring.active()));
+            jwt.sign(ring.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed", e);
         }

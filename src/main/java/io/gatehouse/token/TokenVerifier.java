@@ -1,6 +1,7 @@
 package io.gatehouse.token;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
@@ -113,6 +114,9 @@ public class TokenVerifier {
     static DefaultJWTProcessor<SecurityContext> processor(KeyRing ring, TokenType type) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(type.header));
+        DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+        verifiers.getJCAContext().setProvider(EcdsaProvider.INSTANCE);
+        processor.setJWSVerifierFactory(verifiers);
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM,
                 new ImmutableJWKSet<>(ring.published())));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(TokenIssuer.AUDIENCE,

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class TokenRulesTest {
 
     private final ECKey key = generate();
-    private final KeyRing ring = new KeyRing(key, new JWKSet(key.toPublicJWK()));
+    private final KeyRing ring = KeyRing.of(key, new JWKSet(key.toPublicJWK()));
 
     private static ECKey generate() {
         try {
