@@ -22,6 +22,11 @@ public final class RandomTokens {
         return random(ALNUM, 30);
     }
 
+    /** 43 characters of [A-Za-z0-9]: about 256 bits, an opaque OAuth refresh token as the document shows one. */
+    public static String refreshToken() {
+        return random(ALNUM, 43);
+    }
+
     private static String random(String alphabet, int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An issued refresh token, by the SHA-256 of its jti, so it can be revoked. */
+/** An issued refresh token, by the SHA-256 of its jti (emnify's JWT) or of itself (OAuth's opaque token). */
 @Entity
 @Table(name = "gh_refresh_token")
 public class RefreshToken {
@@ -54,6 +54,7 @@ public class RefreshToken {
         this.scope = scope;
     }
 
+    String getJtiHash() { return jtiHash; }
     public long getUserId() { return userId; }
     public Instant getExpiresAt() { return expiresAt; }
     public Instant getRevokedAt() { return revokedAt; }

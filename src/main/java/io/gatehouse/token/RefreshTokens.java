@@ -4,6 +4,7 @@ import io.gatehouse.account.AccountChanged;
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.crypto.Digests;
+import io.gatehouse.crypto.RandomTokens;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** emnify refresh tokens: signed JWTs of type rt+jwt, usable while their stored record is. */
+/**
+ * Refresh tokens. emnify's are signed JWTs of type rt+jwt, used again and again while their record
+ * is; OAuth's are opaque, rotate at every use and live in families (RFC 9700).
+ */
 @ApplicationScoped
 public class RefreshTokens {
 
@@ -36,18 +40,30 @@ public class RefreshTokens {
     /** An emnify refresh token: used again and again until it expires or is revoked. */
     @Transactional
     public String issue(CallerProfile user) {
-        return issue(user, null, null, TokenIssuer.newJti());
+        return issueSigned(user);
     }
 
-    /** An OAuth refresh token for a client, in a family of rotations. */
+    /**
+     * An OAuth refresh token for a client, in a family of rotations: opaque, as the OAuth document
+     * shows it, since only we ever read it; the record, by the token's SHA-256, holds what it grants.
+     */
     @Transactional
     public String issue(CallerProfile user, String clientId, String scope, String familyId) {
+        String token = RandomTokens.refreshToken();
+        Instant now = Instant.now();
+        Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
+        em.persist(new RefreshToken(Digests.sha256Hex(token), user.userId(), familyId, now, expires, clientId, scope));
+        return token;
+    }
+
+    /** An emnify refresh token: a signed JWT of type rt+jwt, as emnify's document shows it. */
+    private String issueSigned(CallerProfile user) {
         String jti = TokenIssuer.newJti();
         Instant now = Instant.now();
         Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
-        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), familyId, now, expires, clientId, scope));
+        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), jti, now, expires, null, null));
         em.flush();
-        return issuer.issue(TokenType.REFRESH, user, clientId, scope, jti, expires, null);
+        return issuer.issue(TokenType.REFRESH, user, null, null, jti, expires, null);
     }
 
     /** What a rotation found: the token's record when it was fresh, or why not. */
@@ -60,23 +76,18 @@ public class RefreshTokens {
      */
     @Transactional
     public Rotation rotate(String token, String clientId) {
-        VerifiedToken verified = verifier.verify(token, TokenType.REFRESH).orElse(null);
-        if (verified == null || !clientId.equals(verified.clientId())) {
-            return new Rotation(null, false);
-        }
-        String hash = Digests.sha256Hex(verified.jti());
-        Instant now = Instant.now();
-        int marked = em.createQuery("update RefreshToken r set r.usedAt = :now where r.jtiHash = :hash"
-                        + " and r.usedAt is null and r.revokedAt is null and r.expiresAt > :now")
-                .setParameter("now", now).setParameter("hash", hash).executeUpdate();
-        RefreshToken stored = em.find(RefreshToken.class, hash);
+        RefreshToken stored = find(token).filter(r -> clientId.equals(r.getClientId())).orElse(null);
         if (stored == null) {
             return new Rotation(null, false);
         }
-        em.refresh(stored);
+        Instant now = Instant.now();
+        int marked = em.createQuery("update RefreshToken r set r.usedAt = :now where r.jtiHash = :hash"
+                        + " and r.usedAt is null and r.revokedAt is null and r.expiresAt > :now")
+                .setParameter("now", now).setParameter("hash", stored.getJtiHash()).executeUpdate();
         if (marked == 1) {
-            return new Rotation(stored, false);
+            return new Rotation(stored, false);  // what it grants never changes: no need to read it again
         }
+        em.refresh(stored);
         if (stored.getUsedAt() != null) {
             em.createQuery("update RefreshToken r set r.revokedAt = :now where r.familyId = :family and r.revokedAt is null")
                     .setParameter("now", now).setParameter("family", stored.getFamilyId()).executeUpdate();
@@ -88,23 +99,27 @@ public class RefreshTokens {
     /** Ends a refresh token and its family (RFC 7009), if it is this client's. */
     @Transactional
     public boolean revoke(String token, String clientId) {
-        VerifiedToken verified = verifier.verify(token, TokenType.REFRESH).orElse(null);
-        if (verified == null || !clientId.equals(verified.clientId())) {
+        RefreshToken stored = find(token).filter(r -> clientId.equals(r.getClientId())).orElse(null);
+        if (stored == null) {
             return false;
         }
-        RefreshToken stored = em.find(RefreshToken.class, Digests.sha256Hex(verified.jti()));
-        if (stored != null) {
-            em.createQuery("update RefreshToken r set r.revokedAt = :now where r.familyId = :family and r.revokedAt is null")
-                    .setParameter("now", Instant.now()).setParameter("family", stored.getFamilyId()).executeUpdate();
-        }
+        em.createQuery("update RefreshToken r set r.revokedAt = :now where r.familyId = :family and r.revokedAt is null")
+                .setParameter("now", Instant.now()).setParameter("family", stored.getFamilyId()).executeUpdate();
         return true;
+    }
+
+    /** The record of an OAuth refresh token; an emnify JWT or anything else finds nothing. */
+    private Optional<RefreshToken> find(String token) {
+        if (token == null || token.isEmpty() || token.length() > TokenVerifier.MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(RefreshToken.class, Digests.sha256Hex(token)))
+                .filter(r -> r.getClientId() != null);
     }
 
     /** The stored record of a live refresh token, for introspection. */
     public Optional<RefreshToken> live(String token) {
-        return verifier.verify(token, TokenType.REFRESH)
-                .map(v -> em.find(RefreshToken.class, Digests.sha256Hex(v.jti())))
-                .filter(r -> r.isUsable(Instant.now()) && r.getUsedAt() == null);
+        return find(token).filter(r -> r.isUsable(Instant.now()) && r.getUsedAt() == null);
     }
 
     /** The user a valid, unrevoked refresh token belongs to, or why there is none (an {@link AuditReason}). */

@@ -104,6 +104,23 @@ class OAuthIT extends AgainstServer {
     }
 
     @Test
+    void anOAuthRefreshTokenIsOpaqueAndNeverStandsInForAnEmnifyOne() {
+        String refresh = tokenJson("\"grant_type\":\"password\",\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"")
+                .object().getString("refresh_token");
+        assertTrue(refresh.matches("[A-Za-z0-9]{43}"), "opaque, as the document shows it: " + refresh);
+        Reply atEmnify = http.post("/api/v1/authenticate").json("{\"refresh_token\":\"" + refresh + "\"}").send();
+        assertEquals(401, atEmnify.status(), atEmnify::toString);
+        assertEquals(401, http.get("/api/1/users/me").header("Authorization", "Bearer " + refresh).send().status());
+
+        String emnifyRefresh = http.post("/api/v1/authenticate")
+                .json("{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").send()
+                .object().getString("refresh_token");
+        assertOAuthError(400, "invalid_grant", tokenJson("\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + emnifyRefresh + "\""));
+        assertEquals(200, tokenJson("\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + refresh + "\"").status(),
+                "the OAuth token itself still works once");
+    }
+
+    @Test
     void nimbusSdkDrivesEveryGrantRevocationAndIntrospection() throws Exception {
         URI token = endpoint("/oauth/v2/token");
         AccessTokenResponse client = grant(new TokenRequest(token, basic(), new ClientCredentialsGrant()));
