@@ -2,10 +2,8 @@ package io.gatehouse.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -17,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,8 +116,10 @@ public class TokenVerifier {
         DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
         verifiers.getJCAContext().setProvider(EcdsaProvider.INSTANCE);
         processor.setJWSVerifierFactory(verifiers);
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SigningKeys.ALGORITHM,
-                new ImmutableJWKSet<>(ring.published())));
+        // ES256 only, and only a key of our own ring by its kid: an embedded jwk, jku or x5u is never looked at.
+        processor.setJWSKeySelector((header, context) -> SigningKeys.ALGORITHM.equals(header.getAlgorithm())
+                ? ring.verificationKey(header.getKeyID()).map(List::of).orElse(List.of())
+                : List.of());
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(TokenIssuer.AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(GatehouseConfig.issuer()).build(),
                 Set.of("sub", "exp", "iat", "jti"));
