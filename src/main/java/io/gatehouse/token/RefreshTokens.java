@@ -37,10 +37,18 @@ public class RefreshTokens {
     @Inject
     Settings settings;
 
-    /** An emnify refresh token: used again and again until it expires or is revoked. */
+    /**
+     * An emnify refresh token: a signed JWT of type rt+jwt, as emnify's document shows it, used
+     * again and again until it expires or is revoked.
+     */
     @Transactional
     public String issue(CallerProfile user) {
-        return issueSigned(user);
+        String jti = TokenIssuer.newJti();
+        Instant now = Instant.now();
+        Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
+        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), jti, now, expires, null, null));
+        em.flush();
+        return issuer.issue(TokenType.REFRESH, user, null, null, jti, expires, null);
     }
 
     /**
@@ -54,16 +62,6 @@ public class RefreshTokens {
         Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
         em.persist(new RefreshToken(Digests.sha256Hex(token), user.userId(), familyId, now, expires, clientId, scope));
         return token;
-    }
-
-    /** An emnify refresh token: a signed JWT of type rt+jwt, as emnify's document shows it. */
-    private String issueSigned(CallerProfile user) {
-        String jti = TokenIssuer.newJti();
-        Instant now = Instant.now();
-        Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
-        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), jti, now, expires, null, null));
-        em.flush();
-        return issuer.issue(TokenType.REFRESH, user, null, null, jti, expires, null);
     }
 
     /** What a rotation found: the token's record when it was fresh, or why not. */
