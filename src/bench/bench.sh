@@ -159,6 +159,8 @@ done
 ratio() { [[ $1 == n/a || $2 == n/a ]] && echo n/a || awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 echo
 echo "Gatehouse $BASE, wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up, server PID ${PID:-unknown}"
+# SPEC §9 holds memory after the load against Keycloak's: the server's resident set, now.
+[[ -z $PID ]] || echo "Server resident memory after the load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB"
 echo
 echo "| shape | requests/s | p99 latency (ms) | server CPU ms/request | non-2xx | req/s vs unauth | CPU/request vs unauth | foreign CPU (cores) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
