@@ -26,10 +26,6 @@ public class AuthenticationMetrics {
     }
 
     @Inject
-    AuthenticationMetrics(Meters meters) {
-        this(meters.registry());
-    }
-
     AuthenticationMetrics(MeterRegistry registry) {
         this.registry = registry;
     }

@@ -22,10 +22,6 @@ public class LockoutMetrics {
     }
 
     @Inject
-    LockoutMetrics(Meters meters) {
-        this(meters.registry());
-    }
-
     LockoutMetrics(MeterRegistry registry) {
         accounts = counter(registry, "account");
         addresses = counter(registry, "address");

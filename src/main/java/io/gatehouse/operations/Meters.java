@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,7 +47,9 @@ public class Meters {
         registry.close();
     }
 
-    public MeterRegistry registry() {
+    /** The registry for the meters' own classes to inject. */
+    @Produces
+    MeterRegistry registry() {
         return registry;
     }
 

@@ -26,10 +26,6 @@ public class OtpMetrics {
     }
 
     @Inject
-    OtpMetrics(Meters meters) {
-        this(meters.registry());
-    }
-
     OtpMetrics(MeterRegistry registry) {
         for (String channel : new String[] {EMAIL, SMS}) {
             for (String result : new String[] {"failed", "sent"}) {

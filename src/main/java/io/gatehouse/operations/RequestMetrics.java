@@ -37,10 +37,6 @@ public class RequestMetrics {
     }
 
     @Inject
-    RequestMetrics(Meters meters) {
-        this(meters.registry());
-    }
-
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (AuthScheme scheme : AuthScheme.values()) {

@@ -20,12 +20,8 @@ public class TokenMetrics {
         // for the CDI proxy
     }
 
-    @Inject
-    TokenMetrics(Meters meters) {
-        this(meters.registry());
-    }
-
     /** Every series exists from the start, at zero, so a rate over a quiet period is 0 rather than absent. */
+    @Inject
     TokenMetrics(MeterRegistry registry) {
         for (IssuedToken kind : IssuedToken.values()) {
             counters.put(kind, Counter.builder("gatehouse.tokens.issued")
