@@ -1,5 +1,6 @@
 package io.gatehouse.account;
 
+import io.gatehouse.operations.LockoutMetrics;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class AddressThrottle {
     @Inject
     Settings settings;
 
+    @Inject
+    LockoutMetrics lockouts;
+
     private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
 
     public boolean isBlocked(String address) {
@@ -43,11 +47,15 @@ public class AddressThrottle {
         }
         Deque<Long> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
         long now = System.currentTimeMillis();
+        int limit = settings.intValue(SettingsCatalog.LOCKOUT_ADDRESS_MAX_FAILURES);
         synchronized (times) {
             prune(times, now);
             // Keep no more than the limit needs: memory stays bounded per address.
-            if (times.size() <= settings.intValue(SettingsCatalog.LOCKOUT_ADDRESS_MAX_FAILURES)) {
+            if (times.size() <= limit) {
                 times.addLast(now);
+                if (times.size() == limit) {
+                    lockouts.address();  // this failure blocks the address
+                }
             }
         }
     }

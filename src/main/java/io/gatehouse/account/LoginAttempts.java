@@ -1,5 +1,6 @@
 package io.gatehouse.account;
 
+import io.gatehouse.operations.LockoutMetrics;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ public class LoginAttempts {
 
     @Inject
     Event<AccountChanged> changes;
+
+    @Inject
+    LockoutMetrics lockouts;
 
     /**
      * @param passwordMatched the result of the (slow) hash comparison, made before the lock is taken
@@ -59,6 +63,9 @@ public class LoginAttempts {
             if (!wait.isZero()) {
                 user.setLockedUntil(now.plus(wait));
                 changes.fire(new AccountChanged(userId, AccountChanged.Kind.TEMPORARY_LOCK));
+                if (!lockedOut) {
+                    lockouts.account();  // a lockout begins; failures during it only lengthen it
+                }
             }
         }
         return null;

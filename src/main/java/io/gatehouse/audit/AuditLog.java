@@ -1,8 +1,10 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.operations.AuthenticationMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -19,8 +21,13 @@ public class AuditLog {
 
     private final AuditQueue queue = new AuditQueue(CAPACITY);
 
+    @Inject
+    AuthenticationMetrics metrics;
+
+    /** Counted for /metrics even when the queue is full and the event itself is dropped. */
     public void record(AuditEvent event) {
         queue.offer(event);
+        metrics.record(event.scheme().wireName(), event.outcome() == AuditEvent.Outcome.SUCCESS);
     }
 
     /**

@@ -28,8 +28,11 @@ public enum AuditScheme {
     OAUTH_CLIENT, OAUTH_PASSWORD, OAUTH_ONE_TIME_PASSWORD, OAUTH_REFRESH_TOKEN, OAUTH_CLIENT_CREDENTIALS,
     ADMIN_LOCK, ADMIN_UNLOCK, ADMIN_DISABLE, ADMIN_PASSWORD_RESET, ADMIN_REVOKE, ADMIN_DELETE;
 
+    /** Computed once: it names every recorded event's meter too. */
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<AuditScheme> fromWireName(String name) {

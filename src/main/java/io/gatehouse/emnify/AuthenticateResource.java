@@ -11,6 +11,8 @@ import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.operations.IssuedToken;
+import io.gatehouse.operations.TokenMetrics;
 import io.gatehouse.security.LoginMessages;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
@@ -74,6 +76,9 @@ public class AuthenticateResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    TokenMetrics issuedTokens;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject authenticate(JsonValue json) {
@@ -106,6 +111,7 @@ public class AuthenticateResource {
         CallerProfile user = activeUser(redemption.userId(), AuditScheme.REFRESH_TOKEN, address);
         JsonObject answer = Json.object().add("auth_token", authToken(user, null, null)).build();
         audit.record(AuditEvent.success(AuditScheme.REFRESH_TOKEN, user.userId(), user.email(), address));
+        issuedTokens.issued(IssuedToken.EMNIFY_REFRESH_TOKEN);
         return answer;
     }
 
@@ -119,6 +125,7 @@ public class AuthenticateResource {
         JsonObject answer = Json.object()
                 .add("auth_token", authToken(user, token.getId(), token.getExpiryDate())).build();
         audit.record(AuditEvent.success(AuditScheme.APPLICATION_TOKEN_EXCHANGE, user.userId(), user.email(), address));
+        issuedTokens.issued(IssuedToken.EMNIFY_APPLICATION_TOKEN);
         return answer;
     }
 
@@ -133,10 +140,14 @@ public class AuthenticateResource {
         }
         LoginOutcome outcome = passwordLogin.login(username, password, address, AuditScheme.EMNIFY_PASSWORD);
         return switch (outcome.status()) {
-            case ACCEPTED -> Json.object()
-                    .add("auth_token", authToken(outcome.profile(), null, null))
-                    .add("refresh_token", refreshTokens.issue(outcome.profile()))
-                    .build();
+            case ACCEPTED -> {
+                JsonObject answer = Json.object()
+                        .add("auth_token", authToken(outcome.profile(), null, null))
+                        .add("refresh_token", refreshTokens.issue(outcome.profile()))
+                        .build();
+                issuedTokens.issued(IssuedToken.EMNIFY_PASSWORD);
+                yield answer;
+            }
             case ACCOUNT_BLOCKED -> throw new ApiException(401,
                     "Too many failed logins for this account; try again in 5 minutes", "TooManyRequests", Map.of());
             case ADDRESS_BLOCKED -> throw new ApiException(429, LoginMessages.ADDRESS_BLOCKED);

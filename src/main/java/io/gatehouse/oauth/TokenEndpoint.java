@@ -1,5 +1,7 @@
 package io.gatehouse.oauth;
 
+import io.gatehouse.operations.IssuedToken;
+import io.gatehouse.operations.TokenMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -33,6 +35,9 @@ public class TokenEndpoint {
     @Inject
     Instance<Grant> grantBeans;
 
+    @Inject
+    TokenMetrics issuedTokens;
+
     private Map<String, Grant> grants;
 
     @PostConstruct
@@ -64,7 +69,9 @@ public class TokenEndpoint {
         if (!client.grantTypes().contains(grant.type())) {
             throw OAuthErrors.unauthorizedClient(grant.type());
         }
-        return Response.ok(grant.grant(token, client, request.getRemoteAddr()).json())
+        TokenResponse issued = grant.grant(token, client, request.getRemoteAddr());
+        issuedTokens.issued(IssuedToken.ofOAuthGrant(grant.type()));
+        return Response.ok(issued.json())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();

@@ -24,20 +24,24 @@ public class OtpDelivery {
         sms = SmsSettings.fromConfig().map(SmsGateway::new);
     }
 
-    /** @param to the e-mail address, or the phone number in E.164 form */
-    public void deliver(Destination.Channel channel, String to, String code, int minutes) throws Exception {
+    /**
+     * @param to the e-mail address, or the phone number in E.164 form
+     * @return false when the channel is not configured and the code was dropped
+     */
+    public boolean deliver(Destination.Channel channel, String to, String code, int minutes) throws Exception {
         if (channel == Destination.Channel.EMAIL) {
             if (mailer.isEmpty()) {
                 LOG.warning("One-time password dropped: no SMTP server configured (GATEHOUSE_SMTP_HOST)");
-                return;
+                return false;
             }
             mailer.get().send(to, OtpText.MAIL_SUBJECT, OtpText.render(OtpText.DEFAULT_TEMPLATE, code, minutes));
         } else {
             if (sms.isEmpty()) {
                 LOG.warning("One-time password dropped: no SMS gateway configured (GATEHOUSE_SMS_URL)");
-                return;
+                return false;
             }
             sms.get().send(to, OtpText.render(sms.get().template(), code, minutes));
         }
+        return true;
     }
 }

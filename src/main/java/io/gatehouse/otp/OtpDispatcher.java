@@ -1,5 +1,6 @@
 package io.gatehouse.otp;
 
+import io.gatehouse.operations.OtpMetrics;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import io.gatehouse.web.ApiException;
@@ -36,6 +37,9 @@ public class OtpDispatcher {
     @Inject
     OtpDelivery delivery;
 
+    @Inject
+    OtpMetrics metrics;
+
     public void dispatch(Destination destination) {
         boolean allowNewUsers = settings.flag(SettingsCatalog.OTP_ALLOW_NEW_USERS);
         int minutes = settings.intValue(SettingsCatalog.OTP_TTL_MINUTES);
@@ -53,12 +57,21 @@ public class OtpDispatcher {
                 return;  // unknown (and not to be registered), locked or disabled: nothing is sent
             }
             String code = passwords.issue(user.get());
-            delivery.deliver(destination.channel(), destination.address(), code, minutes);
+            boolean sent = false;
+            try {
+                sent = delivery.deliver(destination.channel(), destination.address(), code, minutes);
+            } finally {
+                metrics.send(channel(destination), sent);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // The failure's description only: no stack, no message body, never the code.
             LOG.warning("One-time password by " + destination.channel().field() + " not sent: " + e);
         }
+    }
+
+    private static String channel(Destination destination) {
+        return destination.channel() == Destination.Channel.EMAIL ? OtpMetrics.EMAIL : OtpMetrics.SMS;
     }
 }

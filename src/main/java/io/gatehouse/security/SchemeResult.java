@@ -29,4 +29,13 @@ public record SchemeResult(Caller caller, int status, String message) {
     public boolean isAuthenticated() {
         return caller != null;
     }
+
+    /** What a request without an accepted caller is answered: 401, or the 400 or 429 its credentials earned. */
+    public int refusalStatus() {
+        return isAbsent() ? 401 : status;
+    }
+
+    public String refusalMessage() {
+        return isAbsent() ? "Authentication required" : message;
+    }
 }

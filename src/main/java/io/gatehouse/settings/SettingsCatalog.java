@@ -20,6 +20,8 @@ public final class SettingsCatalog {
     public static final String LOCKOUT_WAIT_SECONDS = "lockout.waitSeconds";
     public static final String LOCKOUT_MAX_WAIT_SECONDS = "lockout.maxWaitSeconds";
     public static final String LOCKOUT_ADDRESS_MAX_FAILURES = "lockout.addressMaxFailures";
+    /** On: /metrics, /health and /health/ready answer only admins (liveness stays open for probes). */
+    public static final String OPERATIONS_REQUIRE_ADMIN = "operations.requireAdmin";
 
     private static final Map<String, SettingDefinition> ALL = new LinkedHashMap<>();
 
@@ -37,7 +39,8 @@ public final class SettingsCatalog {
                 SettingDefinition.number(LOCKOUT_MAX_FAILURES, 10, 1, 1000),
                 SettingDefinition.number(LOCKOUT_WAIT_SECONDS, 60, 1, 24 * 3600),
                 SettingDefinition.number(LOCKOUT_MAX_WAIT_SECONDS, 900, 1, 7 * 24 * 3600),
-                SettingDefinition.number(LOCKOUT_ADDRESS_MAX_FAILURES, 100, 1, 1_000_000))) {
+                SettingDefinition.number(LOCKOUT_ADDRESS_MAX_FAILURES, 100, 1, 1_000_000),
+                SettingDefinition.flag(OPERATIONS_REQUIRE_ADMIN, false))) {
             ALL.put(d.name(), d);
         }
     }

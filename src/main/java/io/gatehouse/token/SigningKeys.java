@@ -74,6 +74,14 @@ public class SigningKeys {
         return ring().published();
     }
 
+    /**
+     * The signing key's id, loading the keys first when a rotation has cleared them (readiness
+     * asks); fails like the loading does, when there is no active key or it does not open.
+     */
+    public String activeKeyId() {
+        return ring().active().getKeyID();
+    }
+
     /** Makes the first key when there is none. */
     @Transactional
     public void ensureActive() {

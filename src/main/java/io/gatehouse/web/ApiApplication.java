@@ -10,6 +10,7 @@ import io.gatehouse.admin.AdminUsersResource;
 import io.gatehouse.health.HealthResource;
 import io.gatehouse.konekt.MeResource;
 import io.gatehouse.konekt.SessionResource;
+import io.gatehouse.operations.MatchedRoute;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -31,6 +32,6 @@ public class ApiApplication extends Application {
                 AdminUsersResource.class, AdminSettingsResource.class, AdminSigningKeysResource.class,
                 AdminClientsResource.class, AdminAuditResource.class,
                 HealthResource.class,
-                ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class);
+                ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class, MatchedRoute.class);
     }
 }

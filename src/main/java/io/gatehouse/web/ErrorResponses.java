@@ -12,7 +12,7 @@ public final class ErrorResponses {
 
     /** 401 (or the 400 or 429 the credentials earned) for a request without an accepted caller. */
     public static Response unauthenticated(String path, SchemeResult result) {
-        return result.isAbsent() ? of(path, 401, "Authentication required") : of(path, result.status(), result.message());
+        return of(path, result.refusalStatus(), result.refusalMessage());
     }
 
     public static Response of(String path, int status, String message) {

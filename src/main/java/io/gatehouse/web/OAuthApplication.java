@@ -3,6 +3,7 @@ package io.gatehouse.web;
 import io.gatehouse.oauth.IntrospectionEndpoint;
 import io.gatehouse.oauth.RevocationEndpoint;
 import io.gatehouse.oauth.TokenEndpoint;
+import io.gatehouse.operations.MatchedRoute;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -14,6 +15,7 @@ public class OAuthApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokenEndpoint.class, RevocationEndpoint.class, IntrospectionEndpoint.class, ErrorMapper.class);
+        return Set.of(TokenEndpoint.class, RevocationEndpoint.class, IntrospectionEndpoint.class, ErrorMapper.class,
+                MatchedRoute.class);
     }
 }

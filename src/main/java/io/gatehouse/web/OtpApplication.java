@@ -1,6 +1,7 @@
 package io.gatehouse.web;
 
 import io.gatehouse.otp.OtpSendResource;
+import io.gatehouse.operations.MatchedRoute;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -12,6 +13,6 @@ public class OtpApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(OtpSendResource.class, ErrorMapper.class, RolesAllowedFeature.class);
+        return Set.of(OtpSendResource.class, ErrorMapper.class, RolesAllowedFeature.class, MatchedRoute.class);
     }
 }

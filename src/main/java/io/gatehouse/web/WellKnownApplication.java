@@ -2,6 +2,7 @@ package io.gatehouse.web;
 
 import io.gatehouse.oauth.AuthorizationServerMetadata;
 import io.gatehouse.token.JwksResource;
+import io.gatehouse.operations.MatchedRoute;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -13,6 +14,6 @@ public class WellKnownApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(JwksResource.class, AuthorizationServerMetadata.class, ErrorMapper.class);
+        return Set.of(JwksResource.class, AuthorizationServerMetadata.class, ErrorMapper.class, MatchedRoute.class);
     }
 }
