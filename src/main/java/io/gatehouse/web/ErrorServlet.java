@@ -21,7 +21,11 @@ public class ErrorServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        String message = status >= 500 ? "Internal error" : status == 404 ? "Not found" : "Request refused";
+        String message = switch (status) {
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            default -> status >= 500 ? "Internal error" : "Request refused";
+        };
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
         response.getWriter().write(Dialect.of(uri instanceof String path ? path : null)
                 .body(status, message, null, null).toString());

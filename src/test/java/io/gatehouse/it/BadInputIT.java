@@ -93,6 +93,10 @@ class BadInputIT extends AgainstServer {
     void unknownPathsAndMethodsAnswerInTheEnvelope() {
         assertClientError(404, http.get("/api/1/nothing-here").send());
         assertClientError(405, http.put("/api/1/users/me").basicAuth(Gatehouse.ADMIN_EMAIL, Gatehouse.ADMIN_PASSWORD).send());
+        // Outside JAX-RS: static files and the operations servlets, never the server's HTML page.
+        assertClientError(404, http.get("/no-such-page.html").send());
+        assertClientError(405, http.post("/metrics").form(java.util.Map.of("a", "b")).send());
+        assertClientError(405, http.delete("/health/live").send());
     }
 
     @Test
