@@ -37,8 +37,13 @@ public class OAuthClients {
 
     private final Map<String, RegisteredClient> registered = new ConcurrentHashMap<>();
 
-    /** Fired when a client is created, changed or deleted. */
-    public record Changed(String clientId) {
+    /**
+     * Fired when a client is created, changed ({@code client} its new state) or deleted
+     * ({@code client} null). It carries the state because its observer runs after the commit,
+     * when the transaction can no longer reach the database (WildFly refuses to enlist a
+     * connection in a completed transaction).
+     */
+    public record Changed(String clientId, RegisteredClient client) {
     }
 
     /** A new client or secret: the secret is in clear here only. */
@@ -69,7 +74,7 @@ public class OAuthClients {
                 Digests.sha256Hex(secret), grantTypes, scopes);
         em.persist(client);
         em.flush();
-        changed.fire(new Changed(client.getClientId()));
+        changed.fire(new Changed(client.getClientId(), RegisteredClient.of(client)));
         return new Issued(client, secret);
     }
 
@@ -83,7 +88,7 @@ public class OAuthClients {
         String secret = newSecret();
         client.setSecretHash(Digests.sha256Hex(secret));
         em.flush();
-        changed.fire(new Changed(clientId));
+        changed.fire(new Changed(clientId, RegisteredClient.of(client)));
         return new Issued(client, secret);
     }
 
@@ -91,7 +96,7 @@ public class OAuthClients {
     public void delete(String clientId) {
         em.remove(require(clientId));
         em.flush();
-        changed.fire(new Changed(clientId));
+        changed.fire(new Changed(clientId, null));
     }
 
     /** The client, when the secret is its secret (compared in constant time). */
@@ -108,11 +113,10 @@ public class OAuthClients {
     }
 
     void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
-        OAuthClient client = em.find(OAuthClient.class, change.clientId());
-        if (client == null) {
+        if (change.client() == null) {
             registered.remove(change.clientId());
         } else {
-            registered.put(client.getClientId(), RegisteredClient.of(client));
+            registered.put(change.clientId(), change.client());
         }
     }
 

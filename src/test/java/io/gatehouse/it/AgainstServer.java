@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 
 /**
- * A black-box test class: the built WAR on its own managed Payara Micro, reached over real HTTP.
- * Each subclass gets a fresh server (so in-memory counters start from nothing).
+ * A black-box test class: the built WAR on a managed server, reached over real HTTP. Each subclass
+ * gets a fresh deployment (so in-memory counters start from nothing): on Payara Micro a fresh
+ * server too, on WildFly (-Pwildfly) the WAR deployed anew on the server of the run.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class AgainstServer {

@@ -144,7 +144,8 @@ class CredentialFormsIT extends AgainstServer {
         Thread.sleep(1000);  // the connector copies the console asynchronously
 
         String log = ServerLog.text();
-        assertTrue(log.contains("Payara Micro"), "the server's console is being captured");
+        // The WAR's own start-up line (Flyway checks the schema at every deployment), on any server.
+        assertTrue(log.contains("Successfully validated"), "the server's console is being captured");
         assertTrue(!log.contains(key) && !log.contains(session) && !log.contains(PASSWORD),
                 "a credential was logged");
     }

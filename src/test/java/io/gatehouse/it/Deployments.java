@@ -15,7 +15,7 @@ public final class Deployments {
     public static WebArchive builtWar() {
         ServerLog.capture();
         File war = new File(System.getProperty("gatehouse.war", "target/gatehouse.war"));
-        // Payara Micro deploys ROOT.war at "/", where every vendor path must be.
+        // Payara Micro and WildFly deploy ROOT.war at "/", where every vendor path must be.
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
     }
 }

@@ -6,8 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Everything the managed Payara Micro printed: the Arquillian connector copies the server's
- * console to this JVM's System.out line by line, and this tee keeps a copy to search.
+ * Everything the managed server printed once the first deployment was prepared: the Arquillian
+ * connectors (Payara Micro's and WildFly's) copy the server's console to this JVM's System.out,
+ * and this tee keeps a copy to search.
  */
 public final class ServerLog {
 
