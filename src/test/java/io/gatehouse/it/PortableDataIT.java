@@ -137,7 +137,7 @@ class PortableDataIT extends AgainstServer {
         assertEquals(200, made.status(), made::toString);
         JsonObject listed = http.get("/api/v1/application_token").header("Authorization", "Bearer " + token).send()
                 .json().asJsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(t -> description.equals(t.getString("description"))).findFirst().orElseThrow();
+                .filter(t -> description.equals(t.getString("description", ""))).findFirst().orElseThrow();
         assertEquals("2051-07-08T07:10:11.123456Z", listed.getString("expiry_date"));
         assertEquals(200, http.post("/api/v1/authenticate")
                 .json("{\"application_token\":\"" + made.object().getString("application_token") + "\"}").send().status());
