@@ -9,9 +9,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +26,8 @@ public class AccountService {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     public static final int MIN_PASSWORD_LENGTH = 8;
+    private static final String EMAIL_TAKEN = "A user with this email already exists";
+    private static final String PHONE_TAKEN = "Another user has this phone number";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -51,7 +56,7 @@ public class AccountService {
             throw ApiException.badRequest("email must be a valid e-mail address");
         }
         if (findByEmail(email) != null) {
-            throw ApiException.conflict("A user with this email already exists");
+            throw ApiException.conflict(EMAIL_TAKEN);
         }
         Organization organization = fields.partnerId() == null ? defaultOrganization() : organization(fields.partnerId());
         User user = new User(email, fields.name() == null ? "" : checkName(fields.name()),
@@ -66,7 +71,7 @@ public class AccountService {
             user.setStatus(fields.status());
         }
         em.persist(user);
-        em.flush();
+        flushUnique();
         return user;
     }
 
@@ -107,7 +112,7 @@ public class AccountService {
             user.setFailedLogins(0);
             user.setLockedUntil(null);
         }
-        em.flush();
+        flushUnique();
         changes.fire(new AccountChanged(userId, kind));
         return user;
     }
@@ -126,6 +131,25 @@ public class AccountService {
         em.remove(user);
         em.flush();
         changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
+    }
+
+    /**
+     * Writes now. A parallel request may have taken the address or phone since our check: the
+     * database's unique constraint refuses this one, which is still a conflict, not a failure.
+     */
+    private void flushUnique() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // SQL state class 23: an integrity constraint, on H2, PostgreSQL and MariaDB alike.
+                if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    boolean phone = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("uq_user_phone");
+                    throw ApiException.conflict(phone ? PHONE_TAKEN : EMAIL_TAKEN);
+                }
+            }
+            throw e;
+        }
     }
 
     /** The audited kind of a status change, before it is applied; null when there is nothing to report. */
@@ -222,7 +246,7 @@ public class AccountService {
         User holder = em.createQuery("select u from User u where u.phone = :phone", User.class)
                 .setParameter("phone", phone).getResultStream().findFirst().orElse(null);
         if (holder != null && !holder.getId().equals(ownerId)) {
-            throw ApiException.conflict("Another user has this phone number");
+            throw ApiException.conflict(PHONE_TAKEN);
         }
         return phone;
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A person who logs in ({@code userid}). The e-mail is stored normalised: trimmed, lower case. */
 @Entity
@@ -74,7 +75,8 @@ public class User {
         this.role = role;
         this.organization = organization;
         this.status = UserStatus.ACTIVE;
-        this.createdAt = Instant.now();
+        // As stored (InstantConverter): the creation answer shows what every later read shows.
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Long getId() { return id; }

@@ -41,6 +41,9 @@ import java.time.format.DateTimeParseException;
 @Sensitive
 public class ApplicationTokenResource {
 
+    /** The last time every supported database stores (MariaDB's DATETIME ends with 9999). */
+    private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T00:00:00Z");
+
     @Inject
     CurrentCaller caller;
 
@@ -104,6 +107,9 @@ public class ApplicationTokenResource {
         }
         if (!expiry.isAfter(Instant.now())) {
             throw ApiException.unprocessable("expiry_date", "must be in the future");
+        }
+        if (!expiry.isBefore(LATEST_EXPIRY)) {
+            throw ApiException.unprocessable("expiry_date", "must be before 9999-12-31");
         }
         return expiry;
     }

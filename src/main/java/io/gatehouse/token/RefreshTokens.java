@@ -46,7 +46,9 @@ public class RefreshTokens {
         String jti = TokenIssuer.newJti();
         Instant now = Instant.now();
         Instant expires = now.plus(Duration.ofDays(settings.intValue(SettingsCatalog.REFRESH_TOKEN_TTL_DAYS)));
-        em.persist(new RefreshToken(Digests.sha256Hex(jti), user.userId(), jti, now, expires, null, null));
+        String hash = Digests.sha256Hex(jti);
+        // A family of its own, named by the hash too: the token's id is never stored in clear.
+        em.persist(new RefreshToken(hash, user.userId(), hash, now, expires, null, null));
         em.flush();
         return issuer.issue(TokenType.REFRESH, user, null, null, jti, expires, null);
     }
