@@ -47,7 +47,7 @@ public class EjbLiteExtension implements Extension {
 
     <T> void onType(@Observes ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
-        if (!type.getName().startsWith("io.gatehouse.") || type.getName().startsWith("io.gatehouse.servlet.")) {
+        if (!type.getName().startsWith("io.gatehouse.")) {
             return;
         }
         boolean singleton = type.isAnnotationPresent(Singleton.class);
