@@ -41,6 +41,12 @@ for _ in $(seq 1 180); do
         echo "Tomcat answers on http://127.0.0.1:$http_port/"
         exit 0
     fi
+    if grep -q "Error deploying web application archive\|Context \[\] startup failed" "$home/logs/catalina.out"; then
+        echo "Tomcat could not deploy $war" >&2
+        grep -n -A3 "SEVERE\|Caused by" "$home/logs/catalina.out" | head -80 >&2
+        "$home/bin/catalina.sh" stop 10 -force || true
+        exit 1
+    fi
     if ! kill -0 "$(cat "$CATALINA_PID")" 2>/dev/null; then
         echo "Tomcat stopped during start-up" >&2
         tail -50 "$home/logs/catalina.out" >&2

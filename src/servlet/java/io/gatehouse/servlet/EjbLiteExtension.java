@@ -71,7 +71,7 @@ public class EjbLiteExtension implements Extension {
         // Container-injected fields become CDI injection points that ServletResources satisfies.
         configurator.filterFields(field -> field.isAnnotationPresent(PersistenceContext.class)
                         || field.isAnnotationPresent(Resource.class))
-                .forEach(field -> field.add(INJECT));
+                .forEach(field -> field.remove(a -> a instanceof PersistenceContext || a instanceof Resource).add(INJECT));
     }
 
     private static boolean beanDefining(Class<?> type) {
