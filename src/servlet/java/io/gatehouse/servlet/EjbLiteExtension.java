@@ -13,6 +13,9 @@ import jakarta.enterprise.inject.Stereotype;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -44,6 +47,15 @@ public class EjbLiteExtension implements Extension {
     private final Map<String, Class<?>> startups = new LinkedHashMap<>();
     private final List<Schedules.Job> jobs = new ArrayList<>();
     private Schedules schedules;
+
+    /**
+     * {@code @Transactional}'s {@code value} is a binding member: one interceptor would match only
+     * REQUIRED (Narayana has one class per type). Non-binding here, TransactionalInterceptor serves all.
+     */
+    void bindings(@Observes BeforeBeanDiscovery event) {
+        event.configureInterceptorBinding(Transactional.class).methods()
+                .forEach(member -> member.add(Nonbinding.Literal.INSTANCE));
+    }
 
     <T> void onType(@Observes ProcessAnnotatedType<T> event) {
         Class<T> type = event.getAnnotatedType().getJavaClass();
