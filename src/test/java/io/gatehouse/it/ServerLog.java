@@ -1,14 +1,20 @@
 package io.gatehouse.it;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Everything the managed server printed once the first deployment was prepared: the Arquillian
  * connectors (Payara Micro's and WildFly's) copy the server's console to this JVM's System.out,
- * and this tee keeps a copy to search.
+ * and this tee keeps a copy to search. A server that writes its own files instead (Tomcat, run by
+ * -Ptomcat) names their folder in -Dit.serverLogDir: every file there is read as well.
  */
 public final class ServerLog {
 
@@ -44,8 +50,20 @@ public final class ServerLog {
     }
 
     public static String text() {
+        StringBuilder text = new StringBuilder();
         synchronized (COPY) {
-            return COPY.toString(StandardCharsets.UTF_8);
+            text.append(COPY.toString(StandardCharsets.UTF_8));
         }
+        String folder = System.getProperty("it.serverLogDir", "");
+        if (!folder.isBlank()) {
+            try (Stream<Path> files = Files.list(Path.of(folder))) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    text.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text.toString();
     }
 }
