@@ -20,13 +20,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class PasswordLogin {
 
-    /** A real hash of a random password: unknown users are checked against it to spend the same time. */
-    private static final String DECOY_HASH = PasswordHasher.owasp().hash(java.util.UUID.randomUUID().toString());
-    /**
-     * Every refusal takes at least this long: twice one hash, measured here. Known accounts write
-     * their failure count and unknown ones do not, so without a floor that write would tell them apart.
-     */
-    private static final long REFUSAL_FLOOR_NANOS = refusalFloor();
     private static final int EMNIFY_MAX_FAILURES = 3;
     private static final Duration EMNIFY_BLOCK = Duration.ofMinutes(5);
 
@@ -65,7 +58,7 @@ public class PasswordLogin {
             return LoginOutcome.accountBlocked();
         }
         boolean hasPassword = user != null && user.getPasswordHash() != null;
-        String stored = hasPassword ? user.getPasswordHash() : DECOY_HASH;
+        String stored = hasPassword ? user.getPasswordHash() : Decoy.HASH;
         String matched = null;
         for (String candidate : PasswordForms.candidates(password, emnify)) {
             if (hasher.verify(candidate, stored) && hasPassword && matched == null) {
@@ -81,20 +74,31 @@ public class PasswordLogin {
             addresses.recordFailure(address);
             audit.record(AuditEvent.failure(scheme, refusal(user, hasPassword, matched != null),
                     user == null ? null : user.getId(), tried, address));
-            padTo(started + REFUSAL_FLOOR_NANOS);
+            padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
             return LoginOutcome.refused();
         }
         audit.record(AuditEvent.success(scheme, accepted.userId(), accepted.email(), address));
         return LoginOutcome.accepted(accepted);
     }
 
-    private static long refusalFloor() {
-        PasswordHasher hasher = PasswordHasher.owasp();
-        hasher.verify("warm-up", DECOY_HASH);
-        long start = System.nanoTime();
-        hasher.verify("measure", DECOY_HASH);
-        long once = System.nanoTime() - start;
-        return Math.max(Duration.ofMillis(50).toNanos(), Math.min(2 * once, Duration.ofMillis(500).toNanos()));
+    /** Made at the first login rather than at start-up: three hashes that would delay the first request of all. */
+    private static final class Decoy {
+        /** A real hash of a random password: unknown users are checked against it to spend the same time. */
+        static final String HASH = PasswordHasher.owasp().hash(java.util.UUID.randomUUID().toString());
+        /**
+         * Every refusal takes at least this long: twice one hash, measured here. Known accounts write
+         * their failure count and unknown ones do not, so without a floor that write would tell them apart.
+         */
+        static final long REFUSAL_FLOOR_NANOS = refusalFloor();
+
+        private static long refusalFloor() {
+            PasswordHasher hasher = PasswordHasher.owasp();
+            hasher.verify("warm-up", HASH);
+            long start = System.nanoTime();
+            hasher.verify("measure", HASH);
+            long once = System.nanoTime() - start;
+            return Math.max(Duration.ofMillis(50).toNanos(), Math.min(2 * once, Duration.ofMillis(500).toNanos()));
+        }
     }
 
     private static void padTo(long deadlineNanos) {
