@@ -28,7 +28,7 @@ public class ApiKeyParameterScheme implements AuthenticationScheme {
 
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
-        String key = request.getParameter("apikey");
+        String key = RequestParameter.get(request, "apikey");
         return key == null ? SchemeResult.ABSENT : verify(key, request);
     }
 

@@ -30,7 +30,7 @@ public class SessionScheme implements AuthenticationScheme {
 
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
-        String key = request.getParameter(NAME);
+        String key = RequestParameter.get(request, NAME);
         if (key == null) {
             key = cookie(request);
         }

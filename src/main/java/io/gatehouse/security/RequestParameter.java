@@ -1,0 +1,23 @@
+package io.gatehouse.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** A credential sent as a request parameter (query string or form). */
+final class RequestParameter {
+
+    private RequestParameter() {
+    }
+
+    /**
+     * The parameter's value, or null when absent. Parameters that cannot be decoded (say {@code %ff}) carry
+     * no credential either: most servers drop the bad bytes, while Servlet 6.1 containers (Tomcat 11) throw
+     * {@code IllegalStateException}, which must not turn an unauthenticated request into a 500.
+     */
+    static String get(HttpServletRequest request, String name) {
+        try {
+            return request.getParameter(name);
+        } catch (IllegalStateException undecodable) {
+            return null;
+        }
+    }
+}
