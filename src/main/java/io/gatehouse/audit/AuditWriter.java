@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every second: the queued audit events into the database, a batch per transaction. */
+/**
+ * Every second: the queued audit events into the database, a batch per transaction. Started with the
+ * application, as every scheduled singleton here (see SessionHousekeeping).
+ */
+@Startup
 @Singleton
 @DependsOn("SchemaMigration")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

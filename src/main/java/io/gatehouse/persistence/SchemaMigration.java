@@ -2,6 +2,7 @@ package io.gatehouse.persistence;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 @Startup
 @Singleton
+@DependsOn("EmbeddedDatabase")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 
