@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 
 /** Times every request for {@link RequestMetrics}, failures included (the container answers those 500). */
@@ -21,12 +22,27 @@ public class RequestTimingFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
-        boolean failed = true;
+        int status = 500;
         try {
             chain.doFilter(request, response);
-            failed = false;
+            status = response.getStatus();
+        } catch (IOException | ServletException | RuntimeException failure) {
+            if (missingFile(failure)) {
+                status = 404;
+            }
+            throw failure;
         } finally {
-            metrics.finished(request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
+            metrics.finished(request, status, System.nanoTime() - start);
         }
+    }
+
+    /** Open Liberty reports a missing static file to the filters this way; the container answers it 404. */
+    private static boolean missingFile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof FileNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

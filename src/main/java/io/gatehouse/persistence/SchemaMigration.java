@@ -41,11 +41,14 @@ public class SchemaMigration {
     /** The one Flyway configuration: the server's, and the upgrade test's for an older version. */
     public static FluentConfiguration configure(DataSource dataSource) {
         boolean mariaDb = isMariaDb(dataSource);
+        String[] locations = mariaDb
+                ? new String[]{"classpath:db/migration", "classpath:db/vendor/mariadb"}
+                : new String[]{"classpath:db/migration"};
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(mariaDb
-                        ? new String[]{"classpath:db/migration", "classpath:db/vendor/mariadb"}
-                        : new String[]{"classpath:db/migration"})
+                .locations(locations)
+                // No callback folder of its own: Flyway would look for one that does not exist.
+                .callbackLocations(locations)
                 // A time column in a migration after V5 is ${instant}: MariaDB's TIMESTAMP ends in 2038.
                 .placeholders(Map.of("instant", mariaDb ? "datetime(6)" : "timestamp(6)"))
                 .table(HISTORY_TABLE);

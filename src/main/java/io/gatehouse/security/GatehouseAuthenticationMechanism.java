@@ -37,6 +37,8 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     SessionScheme session;
 
     private static final String OAUTH_PATHS = "/oauth/";
+    private static final String AUTH_TYPE = "jakarta.servlet.http.authType";
+    private static final String AUTH_TYPE_NAME = "Gatehouse";
 
     private List<AuthenticationScheme> schemes;
 
@@ -55,6 +57,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             result = evaluate(request);
             request.setAttribute(RESULT, result);
         }
+        // The request's auth type, as Jakarta Authentication lets a module name it. Without it Open
+        // Liberty takes "BASIC" and re-parses any Basic header itself, failing on a malformed one.
+        context.getMessageInfo().getMap().put(AUTH_TYPE, AUTH_TYPE_NAME);
         if (!result.isAuthenticated()) {
             return context.doNothing();
         }

@@ -64,6 +64,7 @@ class DatabaseIT extends AgainstServer {
         shapes.forEach(request -> assertEquals(200, request.send().status()));  // first use fills the caches
 
         try (StatementCount count = StatementCount.of(dbUrl)) {
+            count.settle();  // the set-up's own statements counted before the window opens, not in it
             long before = count.soFar();
             long started = System.nanoTime();
             for (int i = 0; i < 60; i++) {
@@ -72,12 +73,13 @@ class DatabaseIT extends AgainstServer {
                 }
             }
             Duration busy = Duration.ofNanos(System.nanoTime() - started);
-            Thread.sleep(1500);  // PostgreSQL publishes its statistics with a short delay
+            count.settle();
             long withRequests = count.soFar() - before;
             // The server's own background work (audit writer, session clocks, schedules) runs by the clock, and
             // a slow, loaded machine stretches the requests over more of it: measure the same time without requests.
             long idleBefore = count.soFar();
-            Thread.sleep(busy.toMillis() + 1500);
+            Thread.sleep(busy.toMillis());
+            count.settle();
             long idle = count.soFar() - idleBefore;
             long statements = withRequests - idle;
             // 420 requests; a few statements may be housekeeping that fell in one window only, never one per request.
@@ -87,7 +89,7 @@ class DatabaseIT extends AgainstServer {
     }
 
     /** The statements the database has run so far, by its own count: {@code refresh} (if any) first, then {@code count}. */
-    private record StatementCount(Connection db, String refresh, String count) implements AutoCloseable {
+    private record StatementCount(Connection db, String refresh, String count, Duration delay) implements AutoCloseable {
 
         static StatementCount of(String dbUrl) throws SQLException {
             String user = System.getProperty("it.dbUser");
@@ -95,14 +97,22 @@ class DatabaseIT extends AgainstServer {
                 // The server's own counters (the count's query adds one).
                 return new StatementCount(DriverManager.getConnection(dbUrl, user, ""), null,
                         "select sum(variable_value) from information_schema.global_status where variable_name in"
-                                + " ('COM_SELECT', 'COM_INSERT', 'COM_UPDATE', 'COM_DELETE', 'COM_COMMIT', 'COM_ROLLBACK')");
+                                + " ('COM_SELECT', 'COM_INSERT', 'COM_UPDATE', 'COM_DELETE', 'COM_COMMIT', 'COM_ROLLBACK')",
+                        Duration.ZERO);
             }
             // PostgreSQL: committed and rolled-back transactions (every autocommit statement is one),
             // counted from the maintenance database, so that counting adds nothing to the count.
             String database = dbUrl.substring(dbUrl.lastIndexOf('/') + 1);
             String maintenance = dbUrl.substring(0, dbUrl.lastIndexOf('/') + 1) + "postgres";
+            // A connection that falls idle reports its statistics up to 10 s later (PostgreSQL 15's
+            // PGSTAT_IDLE_INTERVAL): the pool's connections do, so each count waits that long first.
             return new StatementCount(DriverManager.getConnection(maintenance, user, ""), "select pg_stat_clear_snapshot()",
-                    "select xact_commit + xact_rollback from pg_stat_database where datname = '" + database + "'");
+                    "select xact_commit + xact_rollback from pg_stat_database where datname = '" + database + "'",
+                    Duration.ofSeconds(11));
+        }
+
+        void settle() throws InterruptedException {
+            Thread.sleep(delay.toMillis());
         }
 
         long soFar() throws Exception {

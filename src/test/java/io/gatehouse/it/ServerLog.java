@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Everything the managed server printed once the first deployment was prepared: the Arquillian
  * connectors (Payara Micro's and WildFly's) copy the server's console to this JVM's System.out,
  * and this tee keeps a copy to search. A server that writes its own files instead (Tomcat, run by
- * -Ptomcat) names their folder in -Dit.serverLogDir: every file there is read as well.
+ * -Ptomcat) names their folder in -Dit.serverLogDir: every file in it and below it is read as well.
  */
 public final class ServerLog {
 
@@ -56,7 +56,7 @@ public final class ServerLog {
         }
         String folder = System.getProperty("it.serverLogDir", "");
         if (!folder.isBlank()) {
-            try (Stream<Path> files = Files.list(Path.of(folder))) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     text.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
                 }
