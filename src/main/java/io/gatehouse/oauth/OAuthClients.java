@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Default;
+import io.gatehouse.cluster.Replayed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -112,11 +114,21 @@ public class OAuthClients {
         return Optional.ofNullable(clientId == null ? null : registered.get(clientId));
     }
 
-    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default Changed change) {
         if (change.client() == null) {
             registered.remove(change.clientId());
         } else {
             registered.put(change.clientId(), change.client());
+        }
+    }
+
+    /** Another node's change: read the client's row, so that changes arriving out of order still end current. */
+    void reload(@Observes @Replayed Changed change) {
+        OAuthClient client = em.find(OAuthClient.class, change.clientId());
+        if (client == null) {
+            registered.remove(change.clientId());
+        } else {
+            registered.put(change.clientId(), RegisteredClient.of(client));
         }
     }
 

@@ -6,7 +6,9 @@ import io.gatehouse.crypto.RandomTokens;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +33,9 @@ public class SessionService {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Event<SessionEnded> ended;
 
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
 
@@ -60,7 +65,16 @@ public class SessionService {
         long now = System.currentTimeMillis();
         if (!session.isLive(now, idle())) {
             live.remove(hash);
-            return OptionalLong.empty();
+            // Idle here, but another node may have served it since: its flushed clock is in the row.
+            Session stored = em.find(Session.class, hash);
+            if (stored == null) {
+                return OptionalLong.empty();
+            }
+            session = new LiveSession(stored);
+            if (!session.isLive(now, idle())) {
+                return OptionalLong.empty();
+            }
+            live.put(hash, session);
         }
         session.touch(now);
         return OptionalLong.of(session.userId);
@@ -71,10 +85,20 @@ public class SessionService {
         String hash = Digests.sha256Hex(key);
         live.remove(hash);
         em.createQuery("delete from Session s where s.keyHash = :hash").setParameter("hash", hash).executeUpdate();
+        ended.fire(new SessionEnded(hash));
+    }
+
+    /** A logout, here or (replayed) on another node: no copy of the session outlives it. */
+    void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) SessionEnded event) {
+        live.remove(event.keyHash());
+    }
+
+    /** A session that ended, named by the hash of its key. */
+    public record SessionEnded(String keyHash) {
     }
 
     /** Within the transaction that revoked the user's credentials: their sessions go with it. */
-    void deleteOnRevoke(@Observes AccountChanged change) {
+    void deleteOnRevoke(@Observes @Default AccountChanged change) {
         if (change.endsSessions()) {
             em.createQuery("delete from Session s where s.userId = :user")
                     .setParameter("user", change.userId()).executeUpdate();

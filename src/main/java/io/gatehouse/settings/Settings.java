@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Default;
+import io.gatehouse.cluster.Replayed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -78,8 +80,13 @@ public class Settings {
         changed.fire(new SettingsChanged(Map.copyOf(canonicalValues)));
     }
 
-    void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+    void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default SettingsChanged change) {
         current.putAll(change.values());
+    }
+
+    /** Another node's change: read them all, so that changes arriving out of order still end current. */
+    void reload(@Observes @Replayed SettingsChanged change) {
+        reload();
     }
 
     /** Settings that were stored, by name. */

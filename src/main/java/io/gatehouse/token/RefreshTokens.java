@@ -9,6 +9,7 @@ import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -164,7 +165,7 @@ public class RefreshTokens {
     }
 
     /** A new password, a lock, a disable or a logout ends every refresh token of the user. */
-    void revokeOnAccountChange(@Observes AccountChanged change) {
+    void revokeOnAccountChange(@Observes @Default AccountChanged change) {
         if (change.endsSessions()) {
             revoke(change.userId());
         }

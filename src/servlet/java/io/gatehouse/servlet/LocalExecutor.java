@@ -1,19 +1,24 @@
 package io.gatehouse.servlet;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A ManagedExecutorService for Tomcat, which has none: a bounded pool (a full queue refuses, as a
- * server's managed executor does) whose tasks release their thread's persistence state when done.
- * The ExecutorService methods are served; the Concurrency 3.0 additions are not used and throw.
+ * A ManagedExecutorService and a ManagedScheduledExecutorService for Tomcat, which has neither:
+ * a bounded pool (a full queue refuses, as a server's managed executor does) and a one-thread
+ * scheduler, whose tasks release their thread's persistence state when done. The
+ * java.util.concurrent methods are served; the Concurrency 3.0 additions are not used and throw.
  */
 final class LocalExecutor {
 
@@ -21,27 +26,30 @@ final class LocalExecutor {
     }
 
     static ManagedExecutorService create() {
-        AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
-                run -> {
-                    Thread thread = new Thread(run, "gatehouse-executor-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                threads("gatehouse-executor-"));
         pool.allowCoreThreadTimeOut(true);
-        return (ManagedExecutorService) Proxy.newProxyInstance(LocalExecutor.class.getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("execute")) {
-                        Runnable task = (Runnable) args[0];
-                        pool.execute(() -> {
-                            try {
-                                task.run();
-                            } finally {
-                                LocalTransactions.releaseThread();
-                            }
-                        });
-                        return null;
-                    }
+        return managed(ManagedExecutorService.class, ExecutorService.class, pool);
+    }
+
+    static ManagedScheduledExecutorService createScheduled() {
+        return managed(ManagedScheduledExecutorService.class, ScheduledExecutorService.class,
+                new ScheduledThreadPoolExecutor(1, threads("gatehouse-scheduler-")));
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return run -> {
+            Thread thread = new Thread(run, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** {@code pool} as the managed interface: the {@code served} interface's methods, each task releasing its thread. */
+    private static <T> T managed(Class<T> managed, Class<?> served, ExecutorService pool) {
+        return managed.cast(Proxy.newProxyInstance(LocalExecutor.class.getClassLoader(), new Class<?>[] {managed},
+                (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return switch (method.getName()) {
                             case "equals" -> proxy == args[0];
@@ -49,14 +57,25 @@ final class LocalExecutor {
                             default -> "LocalExecutor";
                         };
                     }
-                    if (!method.getDeclaringClass().isAssignableFrom(ExecutorService.class)) {
+                    if (!method.getDeclaringClass().isAssignableFrom(served)) {
                         throw new UnsupportedOperationException(method.getName() + " is not offered on a servlet container");
+                    }
+                    for (int i = 0; args != null && i < args.length; i++) {
+                        if (args[i] instanceof Runnable task) {
+                            args[i] = (Runnable) () -> {
+                                try {
+                                    task.run();
+                                } finally {
+                                    LocalTransactions.releaseThread();
+                                }
+                            };
+                        }
                     }
                     try {
                         return method.invoke(pool, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                });
+                }));
     }
 }

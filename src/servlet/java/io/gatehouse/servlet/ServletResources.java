@@ -2,6 +2,7 @@ package io.gatehouse.servlet;
 
 import io.gatehouse.persistence.ConfiguredDataSource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +17,7 @@ import java.util.Map;
 /**
  * What the server's resources would be: the pooled data source of web.xml (Tomcat's own pool
  * over the application's ConfiguredDataSource, the same sizes), the persistence unit of
- * META-INF/persistence-servlet.xml (RESOURCE_LOCAL, EclipseLink) and a managed executor.
+ * META-INF/persistence-servlet.xml (RESOURCE_LOCAL, EclipseLink), a managed executor and a scheduler.
  */
 @ApplicationScoped
 public class ServletResources {
@@ -67,5 +68,15 @@ public class ServletResources {
 
     void close(@Disposes ManagedExecutorService executor) {
         executor.shutdownNow();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ManagedScheduledExecutorService scheduler() {
+        return LocalExecutor.createScheduled();
+    }
+
+    void close(@Disposes ManagedScheduledExecutorService scheduler) {
+        scheduler.shutdownNow();
     }
 }

@@ -1,0 +1,113 @@
+package io.gatehouse.cluster;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every node's ear on the change feed: four times a second it reads the rows other nodes (and this
+ * one) wrote and fires each event again, {@link Replayed}, so that every cache drops what another
+ * node's change outdated within about half a second of the commit. A row whose transaction took an
+ * id early but committed late still counts: rows are read again until they are ten seconds old.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
+    static final Duration INTERVAL = Duration.ofMillis(250);
+    /** How late a transaction may commit a row after taking its id. */
+    static final Duration LATE_COMMITS = Duration.ofSeconds(10);
+    static final Duration KEEP = Duration.ofHours(1);
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ClusterChanges changes;
+
+    /** {@code @Any}: a replay carries {@link Replayed} only, never {@code @Default}, or it would be published again. */
+    @Inject
+    @Any
+    Event<Object> events;
+
+    @Inject
+    NewTransaction transaction;
+
+    /** Every row at or below it has been replayed or is older than {@link #LATE_COMMITS}. */
+    private long floor;
+    private final TreeSet<Long> seen = new TreeSet<>();
+    private final Deque<long[]> marks = new ArrayDeque<>();  // {nanoTime, newest id seen by then}
+    private long lastPrune;
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        transaction.run(() -> floor = changes.newest());  // history is already in the database this node will read from
+        task = scheduler.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        task.cancel(false);
+    }
+
+    private void poll() {
+        try {
+            // One transaction per read: reads here, and the observers that reload state from the
+            // database (settings, clients), need one on this thread; dropping a cache follows its commit.
+            transaction.run(this::read);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The change feed could not be read: {0}", e.toString());
+        }
+    }
+
+    private void read() {
+        long now = System.nanoTime();
+        for (ClusterChange row : changes.after(floor)) {
+            if (seen.add(row.getId())) {
+                replay(row);
+            }
+        }
+        advanceFloor(now);
+        if (now - lastPrune > TimeUnit.MINUTES.toNanos(1)) {
+            lastPrune = now;
+            changes.deleteBefore(Instant.now().minus(KEEP));
+        }
+    }
+
+    private void replay(ClusterChange row) {
+        try {
+            ReplicatedEvents.decode(row.getTopic(), row.getPayload())
+                    .ifPresent(event -> events.select(Replayed.Literal.INSTANCE).fire(event));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Change " + row.getId() + " (" + row.getTopic() + ") could not be applied", e);
+        }
+    }
+
+    private void advanceFloor(long now) {
+        marks.addLast(new long[]{now, seen.isEmpty() ? floor : Math.max(floor, seen.last())});
+        while (!marks.isEmpty() && now - marks.peekFirst()[0] > LATE_COMMITS.toNanos()) {
+            floor = Math.max(floor, marks.pollFirst()[1]);
+        }
+        seen.headSet(floor, true).clear();
+    }
+}

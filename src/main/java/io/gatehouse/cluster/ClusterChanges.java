@@ -1,0 +1,42 @@
+package io.gatehouse.cluster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The change feed's table: written inside a change's transaction, read and pruned by {@link ChangeFeed}. */
+@ApplicationScoped
+public class ClusterChanges {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Record event) {
+        em.persist(new ClusterChange(ReplicatedEvents.topicOf(event), ReplicatedEvents.encode(event), Instant.now()));
+    }
+
+    /** The rows after {@code id}, oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ClusterChange> after(long id) {
+        return em.createQuery("select c from ClusterChange c where c.id > :id order by c.id", ClusterChange.class)
+                .setParameter("id", id).setMaxResults(10_000).getResultList();
+    }
+
+    /** The newest row's id, 0 when there is none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long newest() {
+        Long max = em.createQuery("select max(c.id) from ClusterChange c", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int deleteBefore(Instant cutoff) {
+        return em.createQuery("delete from ClusterChange c where c.changedAt < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
+    }
+}

@@ -1,0 +1,290 @@
+package io.gatehouse.it.cluster;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.it.Gatehouse;
+import io.gatehouse.it.Http;
+import io.gatehouse.it.Reply;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import static io.gatehouse.it.Gatehouse.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three nodes on one database behind a round-robin balancer, started by
+ * server-config/cluster/cluster.sh (mvn verify -Pcluster): a change made through one node holds on
+ * the others within a second, though each of them had the old state in its caches.
+ */
+class ClusterIT {
+
+    private static final String PASSWORD = "cluster-passw0rd-1";
+    private static final Duration WITHIN = Duration.ofSeconds(1);
+
+    private static List<Http> nodes;
+    private static Http balancer;
+
+    private final Gatehouse admin = new Gatehouse(nodes.get(0));
+
+    @BeforeAll
+    static void connect() throws Exception {
+        nodes = new ArrayList<>();
+        for (String url : System.getProperty("it.cluster.nodes").split(",")) {
+            nodes.add(new Http(URI.create(url.trim()).toURL()));
+        }
+        balancer = new Http(new URL(System.getProperty("it.cluster.balancer")));
+    }
+
+    @Test
+    void aLogoutOnOneNodeEndsTheSessionOnTheOthers() {
+        String email = newUser().email();
+        String session = new Gatehouse(node(0)).sessionKey(email, PASSWORD);
+        everyOtherNode(0, node -> assertEquals(200, me(node, "?sesskey=" + session).status()));
+
+        assertEquals(200, node(0).delete("/api/1/auth/session?sesskey=" + session).send().status());
+
+        everyOtherNode(0, node -> assertWithin("the session ends", () -> me(node, "?sesskey=" + session).status() == 401));
+    }
+
+    @Test
+    void aChangeIsOneRowOfTheFeedHoweverManyNodesHearOfIt() throws Exception {
+        String email = newUser().email();
+        String session = new Gatehouse(node(1)).sessionKey(email, PASSWORD);
+        long before = feedRows();
+
+        assertEquals(200, node(1).delete("/api/1/auth/session?sesskey=" + session).send().status());
+        sleep(1500);  // every node has read it, several times over
+
+        assertEquals(before + 1, feedRows(), "a replayed change is never published again");
+    }
+
+    @Test
+    void aNewApiKeyRetiresTheOldOneOnEveryNode() {
+        String email = newUser().email();
+        String old = node(1).get("/api/1/users/me/apikey").basicAuth(email, PASSWORD).send().data().getString("apikey");
+        everyOtherNode(1, node -> assertEquals(200, me(node, "?apikey=" + old).status()));
+
+        String fresh = node(1).post("/api/1/users/me/apikey").basicAuth(email, PASSWORD).send().data().getString("apikey");
+
+        everyOtherNode(1, node -> assertWithin("the old key stops", () -> me(node, "?apikey=" + old).status() == 401));
+        everyOtherNode(1, node -> assertEquals(200, me(node, "?apikey=" + fresh).status()));
+    }
+
+    @Test
+    void aNewPasswordEndsCachedBasicCredentialsAndSessionsEverywhere() {
+        User user = newUser();
+        String email = user.email();
+        long userId = user.id();
+        String session = new Gatehouse(node(2)).sessionKey(email, PASSWORD);
+        everyOtherNode(0, node -> {
+            assertEquals(200, node.get("/api/1/users/me").basicAuth(email, PASSWORD).send().status());
+            assertEquals(200, me(node, "?sesskey=" + session).status());
+        });
+
+        assertEquals(200, admin.patchUser(userId, "{\"password\":\"another-passw0rd-2\"}").status());
+
+        everyOtherNode(0, node -> {
+            assertWithin("the cached password stops", () -> node.get("/api/1/users/me").basicAuth(email, PASSWORD).send().status() == 401);
+            assertWithin("the session ends", () -> me(node, "?sesskey=" + session).status() == 401);
+            assertEquals(200, node.get("/api/1/users/me").basicAuth(email, "another-passw0rd-2").send().status());
+        });
+    }
+
+    @Test
+    void anAdminLockHoldsOnEveryNodeAndSoDoesTheUnlock() {
+        User user = newUser();
+        String email = user.email();
+        long userId = user.id();
+        everyOtherNode(0, node -> assertEquals(200, node.get("/api/1/users/me").basicAuth(email, PASSWORD).send().status()));
+
+        assertEquals(200, admin.patchUser(userId, "{\"status\":\"locked\"}").status());
+        everyOtherNode(0, node -> assertWithin("the lock holds",
+                () -> node.get("/api/1/users/me").basicAuth(email, PASSWORD).send().status() == 401));
+
+        assertEquals(200, admin.patchUser(userId, "{\"status\":\"active\"}").status());
+        everyOtherNode(0, node -> assertWithin("the unlock holds",
+                () -> node.get("/api/1/users/me").basicAuth(email, PASSWORD).send().status() == 200));
+    }
+
+    @Test
+    void aRevokedApplicationTokenAndItsAuthTokensStopOnEveryNode() {
+        String email = newUser().email();
+        String bearer = "Bearer " + authenticate(node(0), "{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .object().getString("auth_token");
+        String applicationToken = node(0).post("/api/v1/application_token").header("Authorization", bearer)
+                .json("{\"description\":\"cluster\"}").send().object().getString("application_token");
+        JsonArray list = node(0).get("/api/v1/application_token").header("Authorization", bearer).send().json().asJsonArray();
+        long id = list.getJsonObject(list.size() - 1).getJsonNumber("id").longValue();
+        String derived = "Bearer " + authenticate(node(1), "{\"application_token\":\"" + applicationToken + "\"}")
+                .object().getString("auth_token");
+        everyOtherNode(0, node -> assertEquals(200, node.get("/api/1/users/me").header("Authorization", derived).send().status()));
+
+        assertEquals(204, node(0).patch("/api/v1/application_token/" + id).header("Authorization", bearer)
+                .json("{\"status\":{\"id\":1}}").send().status());
+
+        everyOtherNode(0, node -> {
+            assertWithin("its auth_token stops", () -> node.get("/api/1/users/me").header("Authorization", derived).send().status() == 401);
+            assertEquals(401, authenticate(node, "{\"application_token\":\"" + applicationToken + "\"}").status());
+        });
+    }
+
+    @Test
+    void aSettingsChangeHoldsOnEveryNode() {
+        int ttl = 11 + (int) (System.nanoTime() % 15);
+        Reply changed = admin.setSettings("{\"otp.ttlMinutes\":" + ttl + "}");
+        assertEquals(200, changed.status(), changed::toString);
+
+        everyOtherNode(0, node -> assertWithin("otp.ttlMinutes is " + ttl, () -> new Gatehouse(node)
+                .asAdmin(node.get("/api/admin/settings")).send().data().getInt("otp.ttlMinutes") == ttl));
+    }
+
+    @Test
+    void aNewSigningKeyIsPublishedEverywhereAndOldTokensStillWork() throws Exception {
+        String email = newUser().email();
+        String before = authenticate(node(0), "{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .object().getString("auth_token");
+
+        Reply rotated = admin.asAdmin(node(0).post("/api/admin/signing-keys/rotate")).send();
+        assertEquals(200, rotated.status(), rotated::toString);
+        String kid = rotated.data().getString("kid");
+        assertNotEquals(SignedJWT.parse(before).getHeader().getKeyID(), kid);
+
+        for (Http node : nodes) {
+            assertWithin("the new kid is published", () -> jwks(node).getKeyByKeyId(kid) != null);
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", "Bearer " + before).send().status(),
+                    "a token of the old key still works");
+        }
+        String after = authenticate(node(1), "{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .object().getString("auth_token");
+        assertEquals(kid, SignedJWT.parse(after).getHeader().getKeyID(), "every node signs with the new key");
+        for (Http node : nodes) {
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", "Bearer " + after).send().status());
+        }
+    }
+
+    @Test
+    void twentyConcurrentUsesOfOneRefreshTokenAcrossTheNodesLetExactlyOneThrough() throws Exception {
+        String email = newUser().email();
+        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
+                .json("{\"name\":\"cluster\",\"grant_types\":[\"password\",\"refresh_token\"]}").send().data();
+        Map<String, String> clientAuth = Map.of("client_id", client.getString("client_id"),
+                "client_secret", client.getString("client_secret"));
+        Reply issued = balancer.post("/oauth/v2/token").form(with(clientAuth, Map.of("grant_type", "password",
+                "username", email, "password", PASSWORD))).send();
+        assertEquals(200, issued.status(), issued::toString);
+        Map<String, String> refresh = with(clientAuth, Map.of("grant_type", "refresh_token",
+                "refresh_token", issued.object().getString("refresh_token")));
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Integer>> uses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Http node = node(i % nodes.size());
+                uses.add(() -> node.post("/oauth/v2/token").form(refresh).send().status());
+            }
+            int successes = 0;
+            for (Future<Integer> status : pool.invokeAll(uses)) {
+                successes += status.get() == 200 ? 1 : 0;
+            }
+            assertEquals(1, successes, "exactly one of twenty concurrent uses");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> both = new HashMap<>(a);
+        both.putAll(b);
+        return both;
+    }
+
+    private static Http node(int i) {
+        return nodes.get(i);
+    }
+
+    private static void everyOtherNode(int origin, java.util.function.Consumer<Http> check) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (i != origin) {
+                check.accept(nodes.get(i));
+            }
+        }
+    }
+
+    /** The condition holds within {@link #WITHIN} of the change that should bring it about. */
+    private static void assertWithin(String what, Supplier<Boolean> condition) {
+        long started = System.nanoTime();
+        long deadline = started + WITHIN.multipliedBy(5).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + WITHIN.multipliedBy(5).toMillis() + " ms");
+            }
+            sleep(25);
+        }
+        long took = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(took <= WITHIN.toMillis(), what + " took " + took + " ms, more than " + WITHIN.toMillis());
+    }
+
+    /** The change feed's rows, read from the nodes' database. */
+    private static long feedRows() throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getProperty("it.cluster.dbUrl"), "postgres", "");
+             ResultSet count = db.createStatement().executeQuery("select count(*) from gh_cluster_change")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static Reply me(Http node, String query) {
+        return node.get("/api/1/users/me" + query).send();
+    }
+
+    private static Reply authenticate(Http node, String json) {
+        return node.post("/api/v1/authenticate").json(json).send();
+    }
+
+    private static JWKSet jwks(Http node) {
+        try {
+            return JWKSet.parse(node.get("/.well-known/jwks.json").send().body());
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private record User(String email, long id) {
+    }
+
+    private User newUser() {
+        String email = uniqueEmail("cluster");
+        return new User(email, admin.createUser(email, PASSWORD, "Cluster User"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
