@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Application tokens: created (shown once), listed, revoked, exchanged. Each live token's rules
@@ -36,6 +37,8 @@ public class ApplicationTokens {
 
     /** Live tokens by id: what a derived auth_token must still satisfy. */
     private final Map<Long, Rules> live = new ConcurrentHashMap<>();
+    /** Moved by every removal, so that a row read before it is not remembered after it. */
+    private final AtomicLong generation = new AtomicLong();
 
     record Rules(Instant expiry, IpRange range) {
         boolean admit(String address, Instant now) {
@@ -127,13 +130,32 @@ public class ApplicationTokens {
 
     /** Whether an auth_token derived from token {@code id} may still be used from that address. */
     public boolean admits(long id, String address) {
-        Rules rules = live.get(id);
+        Rules rules = rules(id);
         return rules != null && rules.admit(address, Instant.now());
+    }
+
+    /**
+     * The token's rules: from memory, else (a token made on another node) from its row, once. An
+     * auth_token names only ids we signed, so misses are few.
+     */
+    private Rules rules(long id) {
+        Rules rules = live.get(id);
+        if (rules == null) {
+            long before = generation.get();
+            ApplicationToken token = em.find(ApplicationToken.class, id);
+            if (token != null && token.getStatus() == ApplicationToken.ACTIVATED) {
+                rules = rules(token);
+                if (generation.get() == before) {
+                    live.put(id, rules);
+                }
+            }
+        }
+        return rules;
     }
 
     /** Why a derived auth_token is not admitted (after {@link #admits} said no), for the audit log. */
     public String refusal(long id, String address) {
-        Rules rules = live.get(id);
+        Rules rules = rules(id);
         if (rules == null) {
             return AuditReason.REVOKED;
         }
@@ -142,6 +164,7 @@ public class ApplicationTokens {
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked event) {
+        generation.incrementAndGet();
         live.remove(event.id());
     }
 

@@ -22,8 +22,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every node's ear on the change feed: four times a second it reads the rows other nodes (and this
- * one) wrote and fires each event again, {@link Replayed}, so that every cache drops what another
+ * Every node's ear on the change feed: four times a second it reads the rows other nodes wrote
+ * and fires each event again, {@link Replayed}, so that every cache drops what another
  * node's change outdated within about half a second of the commit. A row whose transaction took an
  * id early but committed late still counts: rows are read again until they are ten seconds old.
  */
@@ -83,7 +83,9 @@ public class ChangeFeed {
     private void read() {
         long now = System.nanoTime();
         for (ClusterChange row : changes.after(floor)) {
-            if (seen.add(row.getId())) {
+            // This node's own changes took effect here when they committed: replaying them could
+            // only step back (a reload reading before a newer local change had committed).
+            if (seen.add(row.getId()) && !ClusterChanges.NODE.equals(row.getOrigin())) {
                 replay(row);
             }
         }

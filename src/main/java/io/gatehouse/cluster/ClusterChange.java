@@ -21,6 +21,10 @@ public class ClusterChange {
     @Column(name = "id")
     private Long id;
 
+    /** The node that made the change, which applied it already. */
+    @Column(name = "origin", nullable = false, length = 36)
+    private String origin;
+
     @Column(name = "topic", nullable = false, length = 40)
     private String topic;
 
@@ -33,7 +37,8 @@ public class ClusterChange {
     protected ClusterChange() {
     }
 
-    ClusterChange(String topic, String payload, Instant changedAt) {
+    ClusterChange(String origin, String topic, String payload, Instant changedAt) {
+        this.origin = origin;
         this.topic = topic;
         this.payload = payload;
         this.changedAt = changedAt;
@@ -41,6 +46,10 @@ public class ClusterChange {
 
     public Long getId() {
         return id;
+    }
+
+    public String getOrigin() {
+        return origin;
     }
 
     public String getTopic() {

@@ -7,17 +7,21 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** The change feed's table: written inside a change's transaction, read and pruned by {@link ChangeFeed}. */
 @ApplicationScoped
 public class ClusterChanges {
+
+    /** This node, as long as the application runs here. */
+    static final String NODE = UUID.randomUUID().toString();
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Record event) {
-        em.persist(new ClusterChange(ReplicatedEvents.topicOf(event), ReplicatedEvents.encode(event), Instant.now()));
+        em.persist(new ClusterChange(NODE, ReplicatedEvents.topicOf(event), ReplicatedEvents.encode(event), Instant.now()));
     }
 
     /** The rows after {@code id}, oldest first. */

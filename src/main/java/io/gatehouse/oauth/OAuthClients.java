@@ -114,7 +114,7 @@ public class OAuthClients {
         return Optional.ofNullable(clientId == null ? null : registered.get(clientId));
     }
 
-    void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default Changed change) {
+    synchronized void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default Changed change) {
         if (change.client() == null) {
             registered.remove(change.clientId());
         } else {
@@ -122,8 +122,11 @@ public class OAuthClients {
         }
     }
 
-    /** Another node's change: read the client's row, so that changes arriving out of order still end current. */
-    void reload(@Observes @Replayed Changed change) {
+    /**
+     * Another node's change: read the client's row, so that changes arriving out of order still end
+     * current. Synchronized with {@link #refresh}: a read from before a local change cannot land after it.
+     */
+    synchronized void reload(@Observes @Replayed Changed change) {
         OAuthClient client = em.find(OAuthClient.class, change.clientId());
         if (client == null) {
             registered.remove(change.clientId());

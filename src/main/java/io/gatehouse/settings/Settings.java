@@ -33,7 +33,8 @@ public class Settings {
         reload();
     }
 
-    public void reload() {
+    /** Synchronized with {@link #apply}: a reload that read before a local change committed cannot land after it. */
+    public synchronized void reload() {
         Map<String, String> fresh = new LinkedHashMap<>();
         SettingsCatalog.all().values().forEach(d -> fresh.put(d.name(), d.defaultValue()));
         for (Setting stored : em.createQuery("select s from Setting s", Setting.class).getResultList()) {
@@ -80,7 +81,7 @@ public class Settings {
         changed.fire(new SettingsChanged(Map.copyOf(canonicalValues)));
     }
 
-    void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default SettingsChanged change) {
+    synchronized void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default SettingsChanged change) {
         current.putAll(change.values());
     }
 

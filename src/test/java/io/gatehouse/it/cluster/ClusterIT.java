@@ -149,6 +149,26 @@ class ClusterIT {
     }
 
     @Test
+    void anApplicationTokenMadeOnOneNodeWorksOnEveryNode() {
+        String email = newUser().email();
+        String bearer = "Bearer " + authenticate(node(2), "{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                .object().getString("auth_token");
+        for (Http node : nodes) {
+            // every node has served application tokens before this one is made
+            assertEquals(200, node.get("/api/v1/application_token").header("Authorization", bearer).send().status());
+        }
+        String applicationToken = node(2).post("/api/v1/application_token").header("Authorization", bearer)
+                .json("{}").send().object().getString("application_token");
+
+        String derived = "Bearer " + authenticate(node(0), "{\"application_token\":\"" + applicationToken + "\"}")
+                .object().getString("auth_token");
+
+        for (Http node : nodes) {
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", derived).send().status());
+        }
+    }
+
+    @Test
     void aSettingsChangeHoldsOnEveryNode() {
         int ttl = 11 + (int) (System.nanoTime() % 15);
         Reply changed = admin.setSettings("{\"otp.ttlMinutes\":" + ttl + "}");
