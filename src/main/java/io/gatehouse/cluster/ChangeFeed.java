@@ -58,6 +58,8 @@ public class ChangeFeed {
     private final Deque<long[]> marks = new ArrayDeque<>();  // {nanoTime, newest id seen by then}
     private long lastPrune;
     private ScheduledFuture<?> task;
+    private final Object lock = new Object();
+    private boolean stopped;
 
     @PostConstruct
     void start() {
@@ -65,12 +67,24 @@ public class ChangeFeed {
         task = scheduler.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Waits for a read under way: after this, the feed opens no connection (the embedded database closes next). */
     @PreDestroy
     void stop() {
-        task.cancel(false);
+        synchronized (lock) {
+            stopped = true;
+            task.cancel(false);
+        }
     }
 
     private void poll() {
+        synchronized (lock) {
+            if (!stopped) {
+                readOnce();
+            }
+        }
+    }
+
+    private void readOnce() {
         try {
             // One transaction per read: reads here, and the observers that reload state from the
             // database (settings, clients), need one on this thread; dropping a cache follows its commit.
