@@ -63,6 +63,9 @@ public class ChangeFeed {
 
     @PostConstruct
     void start() {
+        if (!ClusterChanges.shared()) {
+            return;  // one node on the embedded database: nobody to hear from
+        }
         transaction.run(() -> floor = changes.newest());  // history is already in the database this node will read from
         task = scheduler.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -72,7 +75,9 @@ public class ChangeFeed {
     void stop() {
         synchronized (lock) {
             stopped = true;
-            task.cancel(false);
+            if (task != null) {
+                task.cancel(false);
+            }
         }
     }
 

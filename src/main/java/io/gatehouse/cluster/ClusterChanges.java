@@ -1,5 +1,6 @@
 package io.gatehouse.cluster;
 
+import io.gatehouse.config.GatehouseConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,11 +17,22 @@ public class ClusterChanges {
     /** This node, as long as the application runs here. */
     static final String NODE = UUID.randomUUID().toString();
 
+    /**
+     * Only an external database can have several nodes: the embedded H2 file belongs to one server,
+     * so on it the feed is neither written nor read.
+     */
+    static boolean shared() {
+        return GatehouseConfig.get("GATEHOUSE_DB_URL").isPresent();
+    }
+
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Record event) {
+        if (!shared()) {
+            return;
+        }
         em.persist(new ClusterChange(NODE, ReplicatedEvents.topicOf(event), ReplicatedEvents.encode(event), Instant.now()));
     }
 
