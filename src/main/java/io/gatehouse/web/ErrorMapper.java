@@ -2,8 +2,9 @@ package io.gatehouse.web;
 
 import io.gatehouse.security.GatehouseAuthenticationMechanism;
 import io.gatehouse.security.SchemeResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.Context;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,11 +17,14 @@ import java.util.logging.Logger;
 
 /** Every failure becomes a clear answer in the dialect; nothing else, and never a stack trace, reaches the caller. */
 @Provider
+@ApplicationScoped
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
 
-    @Context
+    // CDI's request, not JAX-RS's @Context proxy: on Open Liberty, RESTEasy's proxy handed a mapper
+    // called from its pre-matching stage (an oversized chunked body) an object of another type.
+    @Inject
     HttpServletRequest request;
 
     @Override
