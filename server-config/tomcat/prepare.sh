@@ -29,7 +29,7 @@ open(path, 'w').write(text)
 PY
 grep -q "address=\"127.0.0.1\" protocol=\"HTTP/1.1\"" "$server" || { echo "server.xml: HTTP connector not found" >&2; exit 1; }
 
-rm -rf "$home/webapps/"*
+rm -rf "$home/webapps/"* "$home/logs/"*   # a failure logged by an earlier run must not count for this one
 cp "$war" "$home/webapps/ROOT.war"
 chmod +x "$home/bin/"*.sh
 # A bounded heap, as on the other servers.

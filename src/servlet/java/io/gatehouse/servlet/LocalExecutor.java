@@ -1,23 +1,19 @@
 package io.gatehouse.servlet;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A ManagedExecutorService and a ManagedScheduledExecutorService for Tomcat, which has neither:
- * a bounded pool (a full queue refuses, as a server's managed executor does) and a one-thread
- * scheduler, whose tasks release their thread's persistence state when done. The
+ * A ManagedScheduledExecutorService (a ManagedExecutorService too) for Tomcat, which has neither:
+ * four threads, whose tasks release their thread's persistence state when done. The
  * java.util.concurrent methods are served; the Concurrency 3.0 additions are not used and throw.
  */
 final class LocalExecutor {
@@ -25,16 +21,9 @@ final class LocalExecutor {
     private LocalExecutor() {
     }
 
-    static ManagedExecutorService create() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000),
-                threads("gatehouse-executor-"));
-        pool.allowCoreThreadTimeOut(true);
-        return managed(ManagedExecutorService.class, ExecutorService.class, pool);
-    }
-
     static ManagedScheduledExecutorService createScheduled() {
         return managed(ManagedScheduledExecutorService.class, ScheduledExecutorService.class,
-                new ScheduledThreadPoolExecutor(1, threads("gatehouse-scheduler-")));
+                new ScheduledThreadPoolExecutor(4, threads("gatehouse-executor-")));
     }
 
     private static ThreadFactory threads(String prefix) {

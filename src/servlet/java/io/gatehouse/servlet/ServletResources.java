@@ -1,7 +1,6 @@
 package io.gatehouse.servlet;
 
 import io.gatehouse.persistence.ConfiguredDataSource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -60,23 +59,14 @@ public class ServletResources {
         return TransactionScopedEntityManager.over(factory);
     }
 
+    /** One pool serves as both: a scheduler is an executor too, so two producers would be ambiguous. */
     @Produces
     @ApplicationScoped
-    ManagedExecutorService executor() {
-        return LocalExecutor.create();
-    }
-
-    void close(@Disposes ManagedExecutorService executor) {
-        executor.shutdownNow();
-    }
-
-    @Produces
-    @ApplicationScoped
-    ManagedScheduledExecutorService scheduler() {
+    ManagedScheduledExecutorService executor() {
         return LocalExecutor.createScheduled();
     }
 
-    void close(@Disposes ManagedScheduledExecutorService scheduler) {
-        scheduler.shutdownNow();
+    void close(@Disposes ManagedScheduledExecutorService executor) {
+        executor.shutdownNow();
     }
 }
