@@ -5,6 +5,7 @@
 #   server-config/cluster/cluster.sh start    build the WAR if there is none, start nodes and balancer, wait until ready
 #   server-config/cluster/cluster.sh stop     stop exactly what start started, by the PIDs it wrote
 #   server-config/cluster/cluster.sh status
+#   server-config/cluster/cluster.sh node N   start node N again (after it stopped or was killed), as start did
 #
 # The nodes get the database and the secret only from the GATEHOUSE_* variables (README, "Configuration"):
 #   GATEHOUSE_DB_URL       default jdbc:postgresql://127.0.0.1:5432/gatehouse_cluster (a local one is created when missing)
@@ -120,10 +121,14 @@ frontend gatehouse
     default_backend nodes
 backend nodes
     balance roundrobin
-    # A node that stops answering /health/ready leaves the rotation within two seconds.
-    option httpchk GET /health/ready
+    # A node that stops answering leaves the rotation within two seconds, and a request that
+    # could not reach one goes to another. Liveness, not readiness: with the database away every
+    # node is unready, and the clients should get the nodes' 503 in their dialect, not HAProxy's page.
+    option httpchk GET /health/live
     http-check expect status 200
     default-server inter 1s fall 2 rise 2
+    retries 2
+    option redispatch
 EOF
         for i in "${!node_ports[@]}"; do
             echo "    server node$((i + 1)) 127.0.0.1:${node_ports[$i]} check"
@@ -144,6 +149,9 @@ case ${1:-} in
         database
         secret
         export GATEHOUSE_ISSUER=${GATEHOUSE_ISSUER:-http://127.0.0.1:$port}
+        # What `node N` needs to start a node again exactly as this start did.
+        (umask 077; export CLUSTER_PORT=$port CLUSTER_NODE_PORTS="${node_ports[*]}"
+         export -p | grep -E '^declare -x (GATEHOUSE|CLUSTER)_' > "$dir/env")
         # One node first: it brings the schema up to date before the others read it.
         start_node 1 "${node_ports[0]}"
         await_node 1 "${node_ports[0]}" || { stop; exit 1; }
@@ -156,7 +164,17 @@ case ${1:-} in
         balancer || { stop; exit 1; }
         status
         ;;
+    node)
+        n=${2:?usage: $0 node N}
+        [ -f "$dir/env" ] || { echo "no cluster was started in $dir" >&2; exit 2; }
+        alive "$dir/node$n.pid" && { echo "node$n is running" >&2; exit 2; }
+        source "$dir/env"
+        read -r -a node_ports <<<"$CLUSTER_NODE_PORTS"
+        ((n >= 1 && n <= ${#node_ports[@]})) || { echo "no node $n" >&2; exit 2; }
+        start_node "$n" "${node_ports[$((n - 1))]}"
+        await_node "$n" "${node_ports[$((n - 1))]}"
+        ;;
     stop) stop ;;
     status) status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|status|node N" >&2; exit 2 ;;
 esac

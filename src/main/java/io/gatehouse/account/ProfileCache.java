@@ -1,5 +1,6 @@
 package io.gatehouse.account;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -42,5 +43,11 @@ public class ProfileCache {
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) AccountChanged change) {
         generation.incrementAndGet();
         profiles.remove(change.userId());
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): nothing it cached is trusted. */
+    void startOver(@Observes FeedResumed resumed) {
+        generation.incrementAndGet();
+        profiles.clear();
     }
 }

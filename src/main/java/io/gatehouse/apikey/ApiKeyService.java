@@ -1,5 +1,6 @@
 package io.gatehouse.apikey;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
 import io.gatehouse.crypto.SecretBox;
@@ -102,5 +103,11 @@ public class ApiKeyService {
 
     /** A key that stopped working, named by its look-up hash. */
     public record ApiKeyReplaced(String lookupHash) {
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): nothing it cached is trusted. */
+    void startOver(@Observes FeedResumed resumed) {
+        generation.incrementAndGet();
+        known.clear();
     }
 }

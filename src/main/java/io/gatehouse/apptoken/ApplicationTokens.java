@@ -1,5 +1,6 @@
 package io.gatehouse.apptoken;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
@@ -175,5 +176,11 @@ public class ApplicationTokens {
     private static Rules rules(ApplicationToken token) {
         return new Rules(token.getExpiryDate(),
                 token.getIpRange() == null ? null : IpRange.parse(token.getIpRange()).orElse(null));
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): nothing it cached is trusted. */
+    void startOver(@Observes FeedResumed resumed) {
+        generation.incrementAndGet();
+        live.clear();
     }
 }

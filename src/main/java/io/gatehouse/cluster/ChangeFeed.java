@@ -26,6 +26,7 @@ import java.util.logging.Logger;
  * and fires each event again, {@link Replayed}, so that every cache drops what another
  * node's change outdated within about half a second of the commit. A row whose transaction took an
  * id early but committed late still counts: rows are read again until they are ten seconds old.
+ * Each successful read tells {@link FeedFreshness}: a node that cannot read stops serving.
  */
 @Startup
 @Singleton
@@ -52,6 +53,9 @@ public class ChangeFeed {
     @Inject
     NewTransaction transaction;
 
+    @Inject
+    FeedFreshness freshness;
+
     /** Every row at or below it has been replayed or is older than {@link #LATE_COMMITS}. */
     private long floor;
     private final TreeSet<Long> seen = new TreeSet<>();
@@ -60,6 +64,7 @@ public class ChangeFeed {
     private ScheduledFuture<?> task;
     private final Object lock = new Object();
     private boolean stopped;
+    private boolean failing;
 
     @PostConstruct
     void start() {
@@ -67,6 +72,7 @@ public class ChangeFeed {
             return;  // one node on the embedded database: nobody to hear from
         }
         transaction.run(() -> floor = changes.newest());  // history is already in the database this node will read from
+        freshness.started(System.nanoTime());
         task = scheduler.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -94,13 +100,21 @@ public class ChangeFeed {
             // One transaction per read: reads here, and the observers that reload state from the
             // database (settings, clients), need one on this thread; dropping a cache follows its commit.
             transaction.run(this::read);
+            if (failing) {
+                failing = false;
+                LOG.info("The change feed is read again");
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "The change feed could not be read: {0}", e.toString());
+            if (!failing) {  // once per outage, not four times a second
+                failing = true;
+                LOG.log(Level.WARNING, "The change feed could not be read: {0}", e.toString());
+            }
         }
     }
 
     private void read() {
         long now = System.nanoTime();
+        // Rows first, then the news that this node is current again (which empties every cache after a gap).
         for (ClusterChange row : changes.after(floor)) {
             // This node's own changes took effect here when they committed: replaying them could
             // only step back (a reload reading before a newer local change had committed).
@@ -113,6 +127,7 @@ public class ChangeFeed {
             lastPrune = now;
             changes.deleteBefore(Instant.now().minus(KEEP));
         }
+        freshness.read(now);
     }
 
     private void replay(ClusterChange row) {

@@ -6,6 +6,7 @@ import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.oauth.OAuthClients;
 import io.gatehouse.session.SessionService;
 import io.gatehouse.settings.Settings;
+import io.gatehouse.token.AccessTokenRevocations;
 import io.gatehouse.token.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,6 +48,10 @@ class ChangePublisher {
     }
 
     void on(@Observes @Default SigningKeys.Rotated event) {
+        changes.publish(event);
+    }
+
+    void on(@Observes @Default AccessTokenRevocations.Revoked event) {
         changes.publish(event);
     }
 }

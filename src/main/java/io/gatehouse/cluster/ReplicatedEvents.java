@@ -6,6 +6,7 @@ import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.oauth.OAuthClients;
 import io.gatehouse.session.SessionService;
 import io.gatehouse.settings.Settings;
+import io.gatehouse.token.AccessTokenRevocations;
 import io.gatehouse.token.SigningKeys;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -27,7 +28,8 @@ final class ReplicatedEvents {
             "oauthclient", OAuthClients.Changed.class,
             "session", SessionService.SessionEnded.class,
             "settings", Settings.SettingsChanged.class,
-            "signingkey", SigningKeys.Rotated.class);
+            "signingkey", SigningKeys.Rotated.class,
+            "accesstoken", AccessTokenRevocations.Revoked.class);
 
     private static final Jsonb JSON = JsonbBuilder.create();
 

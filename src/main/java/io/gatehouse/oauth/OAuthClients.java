@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Default;
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.cluster.Replayed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,15 @@ public class OAuthClients {
     void load() {
         em.createQuery("select c from OAuthClient c", OAuthClient.class).getResultList()
                 .forEach(c -> registered.put(c.getClientId(), RegisteredClient.of(c)));
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): read every client again. */
+    synchronized void startOver(@Observes FeedResumed resumed) {
+        Map<String, RegisteredClient> fresh = new HashMap<>();
+        em.createQuery("select c from OAuthClient c", OAuthClient.class).getResultList()
+                .forEach(c -> fresh.put(c.getClientId(), RegisteredClient.of(c)));
+        registered.keySet().retainAll(fresh.keySet());
+        registered.putAll(fresh);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.gatehouse.operations;
 
+import io.gatehouse.cluster.ChangeFeedCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +13,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Ready when the database answers and the signing keys are loaded. A flood of probes costs at
+ * Ready when the database answers, the signing keys are loaded and (on a shared database) the
+ * change feed is read. A flood of probes costs at
  * most one check at a time: callers arriving while one runs get the latest answer. A check going
  * down or coming back is logged once, with its cause, not at every probe.
  */
@@ -31,8 +33,8 @@ public class Readiness {
     }
 
     @Inject
-    Readiness(DatabaseCheck database, SigningKeysCheck signingKeys) {
-        this(List.of(database, signingKeys));
+    Readiness(DatabaseCheck database, SigningKeysCheck signingKeys, ChangeFeedCheck changeFeed) {
+        this(List.of(database, signingKeys, changeFeed));
     }
 
     Readiness(List<HealthCheck> checks) {

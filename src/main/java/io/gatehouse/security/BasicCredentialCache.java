@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.account.AccountChanged;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.ServerSecret;
@@ -62,5 +63,11 @@ class BasicCredentialCache {
             generation.incrementAndGet();
             verified.values().removeIf(id -> id == change.userId());
         }
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): nothing it cached is trusted. */
+    void startOver(@Observes FeedResumed resumed) {
+        generation.incrementAndGet();
+        verified.clear();
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.persistence.DatabaseOutage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,9 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
 
     @Inject
     SessionScheme session;
+
+    @Inject
+    DatabaseOutage outage;
 
     private static final String OAUTH_PATHS = "/oauth/";
     private static final String AUTH_TYPE = "jakarta.servlet.http.authType";
@@ -74,12 +78,21 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             // header is a client id and secret, not a user's e-mail and password.
             return SchemeResult.ABSENT;
         }
-        for (AuthenticationScheme scheme : schemes) {
-            SchemeResult result = scheme.authenticate(request);
-            if (!result.isAbsent()) {
-                return result;
+        try {
+            for (AuthenticationScheme scheme : schemes) {
+                SchemeResult result = scheme.authenticate(request);
+                if (!result.isAbsent()) {
+                    return result;
+                }
             }
+            return SchemeResult.ABSENT;
+        } catch (RuntimeException e) {
+            // A credential not in the caches needs the database: while it is away, the endpoint
+            // answers 503 in its dialect (an endpoint open to all still serves).
+            if (outage.explains(e)) {
+                return SchemeResult.failed(503, DatabaseOutage.MESSAGE);
+            }
+            throw e;
         }
-        return SchemeResult.ABSENT;
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.account.AccountChanged;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
@@ -138,5 +139,10 @@ public class SessionService {
 
     private Duration idle() {
         return Duration.ofMinutes(settings.intValue(SettingsCatalog.SESSION_IDLE_MINUTES));
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): sessions are read from their rows again. */
+    void startOver(@Observes FeedResumed resumed) {
+        live.clear();
     }
 }

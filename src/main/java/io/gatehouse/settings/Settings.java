@@ -1,5 +1,6 @@
 package io.gatehouse.settings;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -92,5 +93,10 @@ public class Settings {
 
     /** Settings that were stored, by name. */
     public record SettingsChanged(Map<String, String> values) {
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): read them all again. */
+    void startOver(@Observes FeedResumed resumed) {
+        reload();
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.token;
 
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -158,5 +159,10 @@ public class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a P-256 key", e);
         }
+    }
+
+    /** This node missed changes for a while (docs/cluster.md): the key ring is read again on next use. */
+    void startOver(@Observes FeedResumed resumed) {
+        ring = null;
     }
 }

@@ -39,10 +39,11 @@ public class TokenVerifier {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    AccessTokenRevocations revocations;
+
     private volatile Processors processors;
     private final Map<String, VerifiedToken> remembered = new ConcurrentHashMap<>();
-    /** Access tokens revoked before their expiry (RFC 7009), by jti, with that expiry. */
-    private final Map<String, Long> revoked = new ConcurrentHashMap<>();
 
     private record Processors(KeyRing ring, DefaultJWTProcessor<SecurityContext> access,
                               DefaultJWTProcessor<SecurityContext> refresh) {
@@ -57,7 +58,7 @@ public class TokenVerifier {
             VerifiedToken known = remembered.get(token);
             if (known != null) {
                 return known.expiresAtMillis() + LEEWAY_SECONDS * 1000L > System.currentTimeMillis()
-                        && !revoked.containsKey(known.jti()) ? Optional.of(known) : Optional.empty();
+                        && !revocations.isRevoked(known.jti()) ? Optional.of(known) : Optional.empty();
             }
         }
         Processors current = processors();
@@ -70,7 +71,7 @@ public class TokenVerifier {
                     claims.getStringClaim(TokenIssuer.SCOPE_CLAIM), claims.getJWTID(),
                     claims.getExpirationTime().getTime(), claims.getLongClaim(TokenIssuer.APPLICATION_TOKEN_CLAIM));
             if (type == TokenType.ACCESS) {
-                if (revoked.containsKey(verified.jti())) {
+                if (revocations.isRevoked(verified.jti())) {
                     return Optional.empty();
                 }
                 if (remembered.size() >= MAX_REMEMBERED) {
@@ -89,11 +90,9 @@ public class TokenVerifier {
         }
     }
 
-    /** Stops an access token before its expiry. */
+    /** Stops an access token before its expiry, on every node. */
     public void revokeAccessToken(VerifiedToken token) {
-        long now = System.currentTimeMillis();
-        revoked.values().removeIf(expiry -> expiry + LEEWAY_SECONDS * 1000L < now);
-        revoked.put(token.jti(), token.expiresAtMillis());
+        revocations.revoke(token);
     }
 
     void onRotated(@Observes(during = TransactionPhase.AFTER_SUCCESS) SigningKeys.Rotated event) {

@@ -50,6 +50,7 @@ public enum Dialect {
             case 401 -> "invalid_token";
             case 403 -> "access_denied";
             case 429 -> "slow_down";
+            case 503 -> "temporarily_unavailable";
             default -> status >= 500 ? "server_error" : "invalid_request";
         };
     }
@@ -66,6 +67,7 @@ public enum Dialect {
             case 415 -> "UnsupportedMediaType";
             case 422 -> "UnprocessableEntity";
             case 429 -> "TooManyRequests";
+            case 503 -> "ServiceUnavailable";
             default -> status >= 500 ? "InternalServerError" : "RequestRefused";
         };
     }

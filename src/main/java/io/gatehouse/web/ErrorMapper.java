@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import io.gatehouse.persistence.DatabaseOutage;
 import io.gatehouse.security.GatehouseAuthenticationMechanism;
 import io.gatehouse.security.SchemeResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     public Response toResponse(Throwable failure) {
         String path = request.getRequestURI();
@@ -49,6 +53,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (status < 500) {
                 return ErrorResponses.of(path, status, describe(status));
             }
+        }
+        if (outage.explains(failure)) {
+            LOG.log(Level.WARNING, "The database cannot be reached: {0}", failure.toString());
+            return ErrorResponses.unavailable(path);
         }
         LOG.log(Level.SEVERE, "Unexpected failure", failure);
         return ErrorResponses.of(path, 500, "Internal error");

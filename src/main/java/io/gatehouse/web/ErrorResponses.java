@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import io.gatehouse.persistence.DatabaseOutage;
 import io.gatehouse.security.SchemeResult;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +16,11 @@ public final class ErrorResponses {
         return of(path, result.refusalStatus(), result.refusalMessage());
     }
 
+    /** 503 while the database is away: the client may try again (Retry-After, RFC 9110 §10.2.3). */
+    public static Response unavailable(String path) {
+        return of(path, 503, DatabaseOutage.MESSAGE);
+    }
+
     public static Response of(String path, int status, String message) {
         return of(path, new ApiException(status, message));
     }
@@ -27,6 +33,9 @@ public final class ErrorResponses {
             // Bearer, never Basic, unless the caller sent Basic client credentials (RFC 6749 §5.2):
             // a browser answers a Basic challenge with its own login dialog.
             builder.header("WWW-Authenticate", refusal.challenge() != null ? refusal.challenge() : "Bearer realm=\"gatehouse\"");
+        }
+        if (refusal.status() == 503) {
+            builder.header("Retry-After", "1");
         }
         if (Dialect.of(path) == Dialect.OAUTH) {
             builder.header("Cache-Control", "no-store").header("Pragma", "no-cache");

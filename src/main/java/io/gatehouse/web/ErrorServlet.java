@@ -1,5 +1,7 @@
 package io.gatehouse.web;
 
+import io.gatehouse.persistence.DatabaseOutage;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,16 +16,25 @@ import java.io.IOException;
 @WebServlet("/error")
 public class ErrorServlet extends HttpServlet {
 
+    @Inject
+    DatabaseOutage outage;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute("jakarta.servlet.error.status_code");
         int status = code instanceof Integer i && i >= 400 ? i : 500;
+        if (status == 500 && request.getAttribute("jakarta.servlet.error.exception") instanceof Throwable failure
+                && outage.explains(failure)) {
+            status = 503;  // e.g. the authentication mechanism could not read a user
+            response.setHeader("Retry-After", "1");
+        }
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         String message = switch (status) {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 503 -> DatabaseOutage.MESSAGE;
             default -> status >= 500 ? "Internal error" : "Request refused";
         };
         Object uri = request.getAttribute("jakarta.servlet.error.request_uri");

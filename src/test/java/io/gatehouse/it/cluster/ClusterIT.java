@@ -203,6 +203,26 @@ class ClusterIT {
     }
 
     @Test
+    void aRevokedAccessTokenIsRefusedOnEveryNode() {
+        String email = newUser().email();
+        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
+                .json("{\"name\":\"cluster revoke\",\"grant_types\":[\"password\"]}").send().data();
+        Map<String, String> clientAuth = Map.of("client_id", client.getString("client_id"),
+                "client_secret", client.getString("client_secret"));
+        String access = node(0).post("/oauth/v2/token").form(with(clientAuth, Map.of("grant_type", "password",
+                "username", email, "password", PASSWORD))).send().object().getString("access_token");
+        for (Http node : nodes) {  // every node has verified it and remembers it
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", "Bearer " + access).send().status());
+        }
+
+        assertEquals(200, node(0).post("/oauth/v2/revoke").form(with(clientAuth, Map.of("token", access))).send().status());
+
+        everyOtherNode(0, node -> assertWithin("the revoked access token is refused",
+                () -> node.get("/api/1/users/me").header("Authorization", "Bearer " + access).send().status() == 401));
+        assertEquals(401, node(0).get("/api/1/users/me").header("Authorization", "Bearer " + access).send().status());
+    }
+
+    @Test
     void twentyConcurrentUsesOfOneRefreshTokenAcrossTheNodesLetExactlyOneThrough() throws Exception {
         String email = newUser().email();
         JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
