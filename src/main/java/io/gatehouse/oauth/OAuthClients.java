@@ -40,6 +40,10 @@ public class OAuthClients {
     Event<Changed> changed;
 
     private final Map<String, RegisteredClient> registered = new ConcurrentHashMap<>();
+    /** Ids looked up and not found, so that asking again costs no query; bounded. */
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    private static final int MAX_ABSENT = 10_000;
+    private static final int MAX_ID_LENGTH = 64;
 
     /**
      * Fired when a client is created, changed ({@code client} its new state) or deleted
@@ -67,6 +71,7 @@ public class OAuthClients {
                 .forEach(c -> fresh.put(c.getClientId(), RegisteredClient.of(c)));
         registered.keySet().retainAll(fresh.keySet());
         registered.putAll(fresh);
+        absent.clear();
     }
 
     @Transactional
@@ -114,7 +119,7 @@ public class OAuthClients {
 
     /** The client, when the secret is its secret (compared in constant time). */
     public Optional<RegisteredClient> authenticate(String clientId, String secret) {
-        RegisteredClient client = clientId == null ? null : registered.get(clientId);
+        RegisteredClient client = find(clientId).orElse(null);
         byte[] presented = Digests.sha256Hex(secret == null ? "" : secret).getBytes(StandardCharsets.US_ASCII);
         byte[] expected = (client == null ? "-" : client.secretHash()).getBytes(StandardCharsets.US_ASCII);
         return client != null && MessageDigest.isEqual(presented, expected) ? Optional.of(client) : Optional.empty();
@@ -122,10 +127,37 @@ public class OAuthClients {
 
     /** A registered client, e.g. to check that a token's client still exists. */
     public Optional<RegisteredClient> find(String clientId) {
-        return Optional.ofNullable(clientId == null ? null : registered.get(clientId));
+        if (clientId == null || clientId.length() > MAX_ID_LENGTH) {
+            return Optional.empty();  // never ours ("gh-" and 20 characters): no query, nothing kept
+        }
+        RegisteredClient client = registered.get(clientId);
+        return Optional.ofNullable(client != null || absent.contains(clientId) ? client : readRow(clientId));
+    }
+
+    /**
+     * A client this node has not heard of: made on another node moments ago (its token or secret
+     * can arrive here before the change feed does), or no client at all, remembered as such.
+     */
+    private synchronized RegisteredClient readRow(String clientId) {
+        RegisteredClient known = registered.get(clientId);
+        if (known != null) {
+            return known;
+        }
+        OAuthClient row = em.find(OAuthClient.class, clientId);
+        if (row == null) {
+            if (absent.size() >= MAX_ABSENT) {
+                absent.clear();
+            }
+            absent.add(clientId);
+            return null;
+        }
+        RegisteredClient client = RegisteredClient.of(row);
+        registered.put(clientId, client);
+        return client;
     }
 
     synchronized void refresh(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Default Changed change) {
+        absent.remove(change.clientId());
         if (change.client() == null) {
             registered.remove(change.clientId());
         } else {
@@ -138,6 +170,7 @@ public class OAuthClients {
      * current. Synchronized with {@link #refresh}: a read from before a local change cannot land after it.
      */
     synchronized void reload(@Observes @Replayed Changed change) {
+        absent.remove(change.clientId());
         OAuthClient client = em.find(OAuthClient.class, change.clientId());
         if (client == null) {
             registered.remove(change.clientId());

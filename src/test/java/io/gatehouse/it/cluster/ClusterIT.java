@@ -203,6 +203,19 @@ class ClusterIT {
     }
 
     @Test
+    void aClientMadeOnOneNodeWorksOnEveryNodeAtOnce() {
+        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
+                .json("{\"name\":\"cluster at once\",\"grant_types\":[\"client_credentials\"]}").send().data();
+        // Sooner than the change feed's next read: the other nodes read the client's row themselves
+        // (aRevokedAccessTokenIsRefusedOnEveryNode does the same for its tokens, used at once elsewhere).
+        for (Http node : nodes) {
+            Reply token = node.post("/oauth/v2/token").basicAuth(client.getString("client_id"), client.getString("client_secret"))
+                    .form(Map.of("grant_type", "client_credentials")).send();
+            assertEquals(200, token.status(), token::toString);
+        }
+    }
+
+    @Test
     void aRevokedAccessTokenIsRefusedOnEveryNode() {
         String email = newUser().email();
         JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
