@@ -151,7 +151,7 @@ class ClusterFaultsIT {
             }
             assertTrue(elapsedMillis(stopped) > STALE_AFTER_MILLIS, "the outage lasted past the staleness bound");
         } finally {
-            database("start");
+            database("start-again");
         }
 
         // Back by itself: each node signs in, grants a token and knows the session made before the outage.
