@@ -27,13 +27,22 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # The server's PID, for its CPU time; the process that listens on the port unless told.
+# GATEHOUSE_PID may name several (the nodes behind a balancer): their CPU times add up.
 PID=${GATEHOUSE_PID:-$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)}
-if [[ -z $PID || ! -r /proc/$PID/stat ]]; then
-  echo "bench: server PID not found (set GATEHOUSE_PID); CPU column will be n/a" >&2; PID=
-fi
+for p in $PID; do
+  [[ -r /proc/$p/stat ]] || { echo "bench: server PID $p not found (set GATEHOUSE_PID); CPU column will be n/a" >&2; PID=; break; }
+done
+[[ -n $PID ]] || echo "bench: server PID not found (set GATEHOUSE_PID); CPU column will be n/a" >&2
 TICK=$(getconf CLK_TCK)
 # utime+stime in clock ticks; fields counted after the ")" closing the command name.
-cpu_ticks() { [[ -n $PID ]] && sed 's/.*) //' "/proc/$PID/stat" | awk '{print $12 + $13}' || echo 0; }
+cpu_ticks() {
+  local p sum=0
+  for p in $PID; do sum=$((sum + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done
+  echo $sum
+}
+# DB_STATEMENTS: a command printing how many SQL statements the database has run so far (e.g. a
+# pg_stat_statements sum); when set, each row shows the statements per request.
+db_statements() { if [[ -n ${DB_STATEMENTS:-} ]]; then bash -c "$DB_STATEMENTS"; else echo 0; fi; }
 # Whole-host busy ticks (user nice system irq softirq steal), and this shell's reaped children
 # (cutime+cstime: wrk). Host minus server minus wrk is foreign load: on a small box a concurrent
 # build or test run skews every figure, so we report it rather than guess.
@@ -135,14 +144,14 @@ if (( WARMUP > 0 )); then
   for s in "${SHAPES[@]}"; do run_wrk "$s" "$per" >/dev/null; done
 fi
 
-declare -A RPS P99 CPU BAD OTHER
+declare -A RPS P99 CPU BAD OTHER STMTS
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
   printf "%.2f", (u == "us") ? n / 1000 : (u == "s") ? n * 1000 : (u == "m") ? n * 60000 : n }'; }
 for s in "${SHAPES[@]}"; do
   echo "Measuring ${NAME[$s]} for ${DURATION}s..." >&2
-  before=$(cpu_ticks); hbefore=$(host_ticks); wbefore=$(wrk_ticks)
+  sbefore=$(db_statements); before=$(cpu_ticks); hbefore=$(host_ticks); wbefore=$(wrk_ticks)
   out=$(run_wrk "$s" "$DURATION")
-  after=$(cpu_ticks); hafter=$(host_ticks); wafter=$(wrk_ticks)
+  after=$(cpu_ticks); hafter=$(host_ticks); wafter=$(wrk_ticks); safter=$(db_statements)
   reqs=$(awk '/requests in/ {print $1}' <<<"$out")
   RPS[$s]=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   P99[$s]=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
@@ -150,6 +159,7 @@ for s in "${SHAPES[@]}"; do
   BAD[$s]="$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$out")"; BAD[$s]=${BAD[$s]:-0}
   (( ${errs:-0} == 0 )) || BAD[$s]="${BAD[$s]} (+${errs} socket errors)"
   CPU[$s]=n/a; OTHER[$s]=n/a
+  STMTS[$s]=$(awk -v d=$((safter - sbefore)) -v r="${reqs:-0}" 'BEGIN { printf "%.4f", r > 0 ? d / r : 0 }')
   [[ -n $PID ]] && OTHER[$s]=$(awk -v d=$((hafter - hbefore - (after - before) - (wafter - wbefore))) -v t="$TICK" -v n="$DURATION" \
     'BEGIN { printf "%.2f", d / t / n }')
   [[ -n $PID && ${reqs:-0} -gt 0 ]] && CPU[$s]=$(awk -v d=$((after - before)) -v t="$TICK" -v r="$reqs" \
@@ -160,13 +170,15 @@ ratio() { [[ $1 == n/a || $2 == n/a ]] && echo n/a || awk -v a="$1" -v b="$2" 'B
 echo
 echo "Gatehouse $BASE, wrk -t2 -c16 -d${DURATION}s after ${WARMUP}s warm-up, server PID ${PID:-unknown}"
 # SPEC §9 holds memory after the load against Keycloak's: the server's resident set, now.
-[[ -z $PID ]] || echo "Server resident memory after the load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB"
+[[ -z $PID ]] || echo "Server resident memory after the load: $(( $(ps -o rss= -p "${PID// /,}" | awk '{s += $1} END {print s}') / 1024 )) MiB"
 echo
-echo "| shape | requests/s | p99 latency (ms) | server CPU ms/request | non-2xx | req/s vs unauth | CPU/request vs unauth | foreign CPU (cores) |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+stmt_head=; stmt_rule=; [[ -z ${DB_STATEMENTS:-} ]] || { stmt_head=" DB statements/request |"; stmt_rule="---:|"; }
+echo "| shape | requests/s | p99 latency (ms) | server CPU ms/request | non-2xx | req/s vs unauth | CPU/request vs unauth | foreign CPU (cores) |$stmt_head"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|$stmt_rule"
 status=0
 for s in "${SHAPES[@]}"; do
-  echo "| ${NAME[$s]} | ${RPS[$s]} | ${P99[$s]} | ${CPU[$s]} | ${BAD[$s]} | $(ratio "${RPS[$s]}" "${RPS[unauth]}") | $(ratio "${CPU[$s]}" "${CPU[unauth]}") | ${OTHER[$s]} |"
+  stmt_cell=; [[ -z ${DB_STATEMENTS:-} ]] || stmt_cell=" ${STMTS[$s]} |"
+  echo "| ${NAME[$s]} | ${RPS[$s]} | ${P99[$s]} | ${CPU[$s]} | ${BAD[$s]} | $(ratio "${RPS[$s]}" "${RPS[unauth]}") | $(ratio "${CPU[$s]}" "${CPU[unauth]}") | ${OTHER[$s]} |$stmt_cell"
   # An authenticated shape that was refused measured the error path, not authentication.
   [[ $s == unauth || ${BAD[$s]} == 0 ]] || status=1
 done
