@@ -16,8 +16,12 @@
 # and this script's own:
 #   CLUSTER_PORT           the balancer (default 8080); CLUSTER_NODE_PORTS "8081 8082 8083"
 #   CLUSTER_DIR            PIDs, logs and each node's data folder (default target/cluster)
-# Each node runs `java -Xmx512m -jar target/payara-micro.jar` with the words of payara-micro.args,
+#   CLUSTER_SERVER         payara (default) or wildfly
+#   WILDFLY_HOME           for wildfly: an unpacked WildFly 39 (server-config/wildfly/*.cli are applied to it)
+# A Payara node runs `java -Xmx512m -jar target/payara-micro.jar` with the words of payara-micro.args,
 # pre-boot-commands.txt and post-boot-commands.txt from this folder, its --port and --name.
+# A WildFly node runs WILDFLY_HOME's standalone.sh on a copy of its standalone/ folder (node N's
+# ports offset by N x 100, HTTP on its port), with the WAR as deployments/ROOT.war.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -26,6 +30,7 @@ port=${CLUSTER_PORT:-8080}
 read -r -a node_ports <<<"${CLUSTER_NODE_PORTS:-8081 8082 8083}"
 war=$root/target/gatehouse.war
 jar=$root/target/payara-micro.jar
+server=${CLUSTER_SERVER:-payara}
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -79,6 +84,10 @@ secret() {
 }
 
 start_node() {
+    if [ "$server" = wildfly ]; then start_wildfly_node "$@"; else start_payara_node "$@"; fi
+}
+
+start_payara_node() {
     local n=$1 p=$2
     mkdir -p "$dir/node$n"
     # The options file's words, without its comments.
@@ -88,6 +97,26 @@ start_node() {
         --prebootcommandfile "$here/pre-boot-commands.txt" --postbootcommandfile "$here/post-boot-commands.txt" \
         --deploy "$war" --port "$p" --name "node$n" >"$dir/node$n.log" 2>&1 </dev/null) &
     echo $! > "$dir/node$n.pid"
+}
+
+# What an operator does once (README, "Deploying to WildFly"); the scripts are safe to run again.
+configure_wildfly() {
+    [ -x "${WILDFLY_HOME:-}/bin/standalone.sh" ] || { echo "WILDFLY_HOME must name an unpacked WildFly" >&2; exit 2; }
+    for script in "$here"/../wildfly/*.cli; do
+        JBOSS_HOME=$WILDFLY_HOME "$WILDFLY_HOME/bin/jboss-cli.sh" --file="$script" >/dev/null
+    done
+}
+
+start_wildfly_node() {
+    local n=$1 p=$2 base=$dir/node$n/standalone offset=$(($1 * 100))
+    [ -d "$base" ] || { mkdir -p "$dir/node$n" && cp -r "$WILDFLY_HOME/standalone" "$base"; }
+    cp "$war" "$base/deployments/ROOT.war"
+    rm -f "$dir/node$n.pid"
+    # standalone.sh writes its JVM's PID to JBOSS_PIDFILE: stop and kill -9 reach the server itself.
+    (GATEHOUSE_DATA_DIR="$dir/node$n/data" JBOSS_PIDFILE="$dir/node$n.pid" LAUNCH_JBOSS_IN_BACKGROUND=1         exec nohup "$WILDFLY_HOME/bin/standalone.sh" -b 127.0.0.1 -Djboss.server.base.dir="$base"         -Djboss.socket.binding.port-offset=$offset -Djboss.http.port=$((p - offset))         >"$dir/node$n.log" 2>&1 </dev/null) &
+    for _ in $(seq 1 60); do [ -s "$dir/node$n.pid" ] && return 0; sleep 0.5; done
+    echo "node$n (WildFly) did not start (log: $dir/node$n.log)" >&2
+    return 1
 }
 
 await_node() {
@@ -146,12 +175,16 @@ case ${1:-} in
             alive "$pidfile" && { echo "already running: $pidfile (cluster.sh stop first)" >&2; exit 2; }
         done
         [ -f "$war" ] && [ -f "$jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests package)
+        if [ "$server" = wildfly ]; then
+            configure_wildfly
+            rm -rf "$dir"/node*/standalone  # each start from the configured server, as deployed
+        fi
         database
         secret
         export GATEHOUSE_ISSUER=${GATEHOUSE_ISSUER:-http://127.0.0.1:$port}
         # What `node N` needs to start a node again exactly as this start did.
-        (umask 077; export CLUSTER_PORT=$port CLUSTER_NODE_PORTS="${node_ports[*]}"
-         export -p | grep -E '^declare -x (GATEHOUSE|CLUSTER)_' > "$dir/env")
+        (umask 077; export CLUSTER_PORT=$port CLUSTER_NODE_PORTS="${node_ports[*]}" CLUSTER_SERVER=$server
+         export -p | grep -E '^declare -x (GATEHOUSE_|CLUSTER_|WILDFLY_HOME=)' > "$dir/env")
         # One node first: it brings the schema up to date before the others read it.
         start_node 1 "${node_ports[0]}"
         await_node 1 "${node_ports[0]}" || { stop; exit 1; }
@@ -170,6 +203,7 @@ case ${1:-} in
         alive "$dir/node$n.pid" && { echo "node$n is running" >&2; exit 2; }
         source "$dir/env"
         read -r -a node_ports <<<"$CLUSTER_NODE_PORTS"
+        server=$CLUSTER_SERVER
         ((n >= 1 && n <= ${#node_ports[@]})) || { echo "no node $n" >&2; exit 2; }
         start_node "$n" "${node_ports[$((n - 1))]}"
         await_node "$n" "${node_ports[$((n - 1))]}"
