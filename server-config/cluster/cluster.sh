@@ -108,7 +108,8 @@ configure_wildfly() {
 }
 
 start_wildfly_node() {
-    local n=$1 p=$2 base=$dir/node$n/standalone offset=$(($1 * 100))
+    local n=$1 p=$2
+    local base=$dir/node$n/standalone offset=$((n * 100))
     [ -d "$base" ] || { mkdir -p "$dir/node$n" && cp -r "$WILDFLY_HOME/standalone" "$base"; }
     cp "$war" "$base/deployments/ROOT.war"
     rm -f "$dir/node$n.pid"
