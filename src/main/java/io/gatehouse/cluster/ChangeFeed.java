@@ -60,8 +60,8 @@ public class ChangeFeed {
     private long floor;
     private final TreeSet<Long> seen = new TreeSet<>();
     private final Deque<long[]> marks = new ArrayDeque<>();  // {nanoTime, newest id seen by then}
-    private long lastPrune;
     private ScheduledFuture<?> task;
+    private ScheduledFuture<?> pruning;
     private final Object lock = new Object();
     private boolean stopped;
     private boolean failing;
@@ -74,6 +74,8 @@ public class ChangeFeed {
         transaction.run(() -> floor = changes.newest());  // history is already in the database this node will read from
         freshness.started(System.nanoTime());
         task = scheduler.scheduleWithFixedDelay(this::poll, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        // Pruning runs apart: a delete waiting on row locks must never hold up a read.
+        pruning = scheduler.scheduleWithFixedDelay(this::prune, 1, 1, TimeUnit.MINUTES);
     }
 
     /** Waits for a read under way: after this, the feed opens no connection (the embedded database closes next). */
@@ -83,6 +85,7 @@ public class ChangeFeed {
             stopped = true;
             if (task != null) {
                 task.cancel(false);
+                pruning.cancel(false);
             }
         }
     }
@@ -96,6 +99,7 @@ public class ChangeFeed {
     }
 
     private void readOnce() {
+        freshness.reading(System.nanoTime());
         try {
             // One transaction per read: reads here, and the observers that reload state from the
             // database (settings, clients), need one on this thread; dropping a cache follows its commit.
@@ -104,7 +108,9 @@ public class ChangeFeed {
                 failing = false;
                 LOG.info("The change feed is read again");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever it was, the next read comes: an exception escaping a periodic task would end it.
+            freshness.failed();
             if (!failing) {  // once per outage, not four times a second
                 failing = true;
                 LOG.log(Level.WARNING, "The change feed could not be read: {0}", e.toString());
@@ -123,11 +129,15 @@ public class ChangeFeed {
             }
         }
         advanceFloor(now);
-        if (now - lastPrune > TimeUnit.MINUTES.toNanos(1)) {
-            lastPrune = now;
-            changes.deleteBefore(Instant.now().minus(KEEP));
-        }
         freshness.read(now);
+    }
+
+    private void prune() {
+        try {
+            transaction.run(() -> changes.deleteBefore(Instant.now().minus(KEEP)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "The change feed could not be pruned", e);  // the next minute tries again
+        }
     }
 
     private void replay(ClusterChange row) {

@@ -2,6 +2,7 @@ package io.gatehouse.oauth;
 
 import io.gatehouse.operations.IssuedToken;
 import io.gatehouse.operations.TokenMetrics;
+import io.gatehouse.persistence.ConnectionFailures;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -69,11 +70,27 @@ public class TokenEndpoint {
         if (!client.grantTypes().contains(grant.type())) {
             throw OAuthErrors.unauthorizedClient(grant.type());
         }
-        TokenResponse issued = grant.grant(token, client, request.getRemoteAddr());
+        TokenResponse issued = granted(grant, token, client);
         issuedTokens.issued(IssuedToken.ofOAuthGrant(grant.type()));
         return Response.ok(issued.json())
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();
+    }
+
+    /**
+     * The grant, once more if the database broke a deadlock by rolling it back (concurrent uses of
+     * one refresh token on MariaDB): the whole transaction was undone, so trying again is safe.
+     */
+    private TokenResponse granted(Grant grant, TokenRequest token, RegisteredClient client) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return grant.grant(token, client, request.getRemoteAddr());
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !ConnectionFailures.isRolledBackToRetry(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 }

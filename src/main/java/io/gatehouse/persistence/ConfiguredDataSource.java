@@ -35,8 +35,13 @@ public class ConfiguredDataSource implements DataSource {
         return "jdbc:h2:file:" + GatehouseConfig.dataDir().resolve("gatehouse") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** A physical connection for the server's pool, which replaces itself once the database dropped it. */
     @Override
     public Connection getConnection() throws SQLException {
+        return ReconnectingConnection.open(this::connect);
+    }
+
+    private Connection connect() throws SQLException {
         Connection connection = driver().connect(url, credentials);
         if (connection == null) {
             throw new SQLException("No JDBC driver accepts the configured database URL");

@@ -57,6 +57,16 @@ class ClusterFaultsIT {
         String email = uniqueEmail("faults");
         new Gatehouse(nodes.get(0)).createUser(email, PASSWORD, "Faults User");
         String session = new Gatehouse(nodes.get(0)).sessionKey(email, PASSWORD);
+        // What is measured is the kill: first every node serves (another test may have just
+        // restarted the database, and a connection it closed fails the one request that meets it).
+        awaitWithin(30_000, "the cluster serves", () -> {
+            for (int i = 0; i < 30; i++) {
+                if (balancer.get("/api/1/users/me?sesskey=" + session).send().status() != 200) {
+                    return false;
+                }
+            }
+            return true;
+        });
 
         record Outcome(long at, int status) {
         }
