@@ -21,7 +21,7 @@ public class ChangeFeedCheck implements HealthCheck {
     @Override
     public Optional<Problem> problem() {
         return freshness.stale()
-                ? Optional.of(new Problem("The change feed has not been read for " + FeedFreshness.BOUND.toSeconds() + " s"))
+                ? Optional.of(new Problem("The change feed could not be read for " + FeedFreshness.BOUND.toSeconds() + " s"))
                 : Optional.empty();
     }
 }

@@ -26,8 +26,12 @@ public class FeedGateFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (!freshness.stale()) {  // the steady state: two volatile reads, nothing allocated
+            chain.doFilter(request, response);
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!freshness.stale() || path.startsWith("/health") || path.equals("/metrics")) {
+        if (path.startsWith("/health") || path.equals("/metrics")) {
             chain.doFilter(request, response);
             return;
         }
