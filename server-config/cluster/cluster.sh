@@ -159,6 +159,8 @@ backend nodes
     default-server inter 1s fall 2 rise 2
     retries 2
     option redispatch
+    # Which node answered (absent on HAProxy's own answers): for an operator reading a failure.
+    http-response set-header X-Served-By %[srv_name]
 EOF
         for i in "${!node_ports[@]}"; do
             echo "    server node$((i + 1)) 127.0.0.1:${node_ports[$i]} check"

@@ -68,7 +68,7 @@ class ClusterFaultsIT {
             return true;
         });
 
-        record Outcome(long at, int status) {
+        record Outcome(long at, int status, String said) {
         }
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
@@ -81,13 +81,16 @@ class ClusterFaultsIT {
                 for (int i = 0; i < 5_000 && System.nanoTime() < end; i++) {
                     Http.Request request = basic ? balancer.get("/api/1/users/me").basicAuth(email, PASSWORD)
                             : balancer.get("/api/1/users/me?sesskey=" + session);
-                    int status;
+                    Outcome outcome;
                     try {
-                        status = request.send().status();
+                        Reply reply = request.send();
+                        // What a failed answer said (whose 503: the balancer's or a node's) is kept for the report.
+                        outcome = new Outcome(System.nanoTime() - start, reply.status(), reply.status() == 200 ? ""
+                                : reply.header("X-Served-By").orElse("HAProxy") + " " + reply.body().strip());
                     } catch (UncheckedIOException e) {
-                        status = -1;  // the connection broke
+                        outcome = new Outcome(System.nanoTime() - start, -1, e.getMessage());  // the connection broke
                     }
-                    outcomes.add(new Outcome(System.nanoTime() - start, status));
+                    outcomes.add(outcome);
                 }
             });
         }
