@@ -12,6 +12,8 @@
 #   GATEHOUSE_DB_USER      default postgres; GATEHOUSE_DB_PASSWORD as needed
 #   GATEHOUSE_SECRET       every node needs the same: generated once into CLUSTER_DIR when unset
 #   GATEHOUSE_ISSUER       default the balancer's URL, so that every node signs tokens alike
+#   GATEHOUSE_TRUSTED_PROXIES  default 127.0.0.1, the balancer: the nodes take the client's address
+#                          from its X-Forwarded-For, so per-address limits see clients, not HAProxy
 #   GATEHOUSE_ADMIN_EMAIL, _ADMIN_PASSWORD, _SMTP_*, _SMS_*   passed through as they are
 # and this script's own:
 #   CLUSTER_PORT           the balancer (default 8080); CLUSTER_NODE_PORTS "8081 8082 8083"
@@ -148,6 +150,8 @@ defaults
     timeout server 60s
 frontend gatehouse
     bind 127.0.0.1:$port
+    # The client's address for the nodes (GATEHOUSE_TRUSTED_PROXIES names this balancer).
+    option forwardfor
     default_backend nodes
 backend nodes
     balance roundrobin
@@ -157,6 +161,8 @@ backend nodes
     option httpchk GET /health/live
     http-check expect status 200
     default-server inter 1s fall 2 rise 2
+    # A busy node may take more than the one-second interval to answer: only silence takes it out.
+    timeout check 3s
     retries 2
     option redispatch
     # Which node answered (absent on HAProxy's own answers): for an operator reading a failure.
@@ -185,6 +191,7 @@ case ${1:-} in
         database
         secret
         export GATEHOUSE_ISSUER=${GATEHOUSE_ISSUER:-http://127.0.0.1:$port}
+        export GATEHOUSE_TRUSTED_PROXIES=${GATEHOUSE_TRUSTED_PROXIES:-127.0.0.1}
         # What `node N` needs to start a node again exactly as this start did.
         (umask 077; export CLUSTER_PORT=$port CLUSTER_NODE_PORTS="${node_ports[*]}" CLUSTER_SERVER=$server
          export -p | grep -E '^declare -x (GATEHOUSE_|CLUSTER_|WILDFLY_HOME=)' > "$dir/env")

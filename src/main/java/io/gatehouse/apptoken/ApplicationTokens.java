@@ -1,5 +1,6 @@
 package io.gatehouse.apptoken;
 
+import io.gatehouse.net.IpRange;
 import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.crypto.Digests;

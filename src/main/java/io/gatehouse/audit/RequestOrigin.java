@@ -1,5 +1,6 @@
 package io.gatehouse.audit;
 
+import io.gatehouse.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -15,11 +16,14 @@ import java.security.Principal;
 public class RequestOrigin {
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     HttpServletRequest request;
 
     public String address() {
         try {
-            return request.getRemoteAddr();
+            return clientAddress.of(request);
         } catch (ContextNotActiveException e) {
             return null;
         }

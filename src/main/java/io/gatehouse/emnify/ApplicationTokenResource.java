@@ -2,7 +2,7 @@ package io.gatehouse.emnify;
 
 import io.gatehouse.apptoken.ApplicationToken;
 import io.gatehouse.apptoken.ApplicationTokens;
-import io.gatehouse.apptoken.IpRange;
+import io.gatehouse.net.IpRange;
 import io.gatehouse.account.ProfileCache;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;

@@ -1,18 +1,24 @@
 package io.gatehouse.emnify;
 
-import io.gatehouse.security.SlidingWindowLimit;
+import io.gatehouse.throttle.SharedLimits;
+import io.gatehouse.throttle.Window;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 
-/** emnify's rule for {@code /api/v1/authenticate}: at most 100 requests per address per 5 minutes. */
+/** emnify's rule for {@code /api/v1/authenticate}: at most 100 requests per address per 5 minutes, on all nodes together. */
 @ApplicationScoped
 public class AuthenticateRateLimit {
 
-    private final SlidingWindowLimit perAddress = new SlidingWindowLimit(100, Duration.ofMinutes(5));
+    static final int LIMIT = 100;
+    static final Window WINDOW = new Window("emnify-authenticate", Duration.ofMinutes(5));
 
-    /** Counts the request; false when the address is over the limit. */
+    @Inject
+    SharedLimits limits;
+
+    /** Counts the request; false (and not counted) when the address is over the limit. */
     public boolean admit(String address) {
-        return perAddress.tryAcquire(address, System.currentTimeMillis());
+        return limits.tryAcquire(WINDOW, address, LIMIT);
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.emnify;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
@@ -50,6 +51,9 @@ public class AuthenticateResource {
     private static final String INVALID = "Invalid credentials";
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     HttpServletRequest request;
 
     @Inject
@@ -82,7 +86,7 @@ public class AuthenticateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject authenticate(JsonValue json) {
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         if (!rateLimit.admit(address)) {
             audit.record(AuditEvent.failure(attempted(json), AuditReason.RATE_LIMITED, null, attemptedUser(json), address));
             throw new ApiException(429, "Too many authentication requests from this address; try again later");

@@ -1,5 +1,6 @@
 package io.gatehouse.konekt;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
@@ -38,6 +39,9 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     PasswordLogin passwordLogin;
@@ -79,14 +83,14 @@ public class SessionResource {
         }
         refreshTokens.revokeAllOf(current.userId());
         audit.record(AuditEvent.success(AuditScheme.LOGOUT, current.userId(), current.profile().email(),
-                request.getRemoteAddr()));
+                clientAddress.of(request)));
         return Response.ok(Envelope.ok(Json.object().build()))
                 .cookie(sessionCookie("", 0))
                 .build();
     }
 
     private Response login(String email, String password) {
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             audit.record(AuditEvent.failure(AuditScheme.SESSION_LOGIN, AuditReason.MALFORMED, null, email, address));
             throw ApiException.badRequest("email and password are required");

@@ -1,5 +1,6 @@
 package io.gatehouse.oauth;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
@@ -18,6 +19,9 @@ import java.util.Base64;
  */
 @ApplicationScoped
 class ClientAuthentication {
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     OAuthClients clients;
@@ -50,7 +54,7 @@ class ClientAuthentication {
         final String clientId = id;
         return clients.authenticate(id, secret).orElseThrow(() -> {
             audit.record(AuditEvent.failure(AuditScheme.OAUTH_CLIENT, AuditReason.BAD_CREDENTIALS, null, clientId,
-                    httpRequest.getRemoteAddr()));
+                    clientAddress.of(httpRequest)));
             return OAuthErrors.invalidClient(usedBasic);
         });
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.oauth;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.operations.IssuedToken;
 import io.gatehouse.operations.TokenMetrics;
 import io.gatehouse.persistence.ConnectionFailures;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenEndpoint {
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     HttpServletRequest request;
@@ -85,7 +89,7 @@ public class TokenEndpoint {
     private TokenResponse granted(Grant grant, TokenRequest token, RegisteredClient client) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return grant.grant(token, client, request.getRemoteAddr());
+                return grant.grant(token, client, clientAddress.of(request));
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !ConnectionFailures.isRolledBackToRetry(e)) {
                     throw e;

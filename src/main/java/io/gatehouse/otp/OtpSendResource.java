@@ -1,5 +1,6 @@
 package io.gatehouse.otp;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
 import io.gatehouse.web.ApiException;
@@ -31,6 +32,9 @@ public class OtpSendResource {
 
     /** The group of a caller with an OAuth client_credentials token. */
     static final String ROLE_CLIENT = "client";
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     HttpServletRequest request;
@@ -68,6 +72,6 @@ public class OtpSendResource {
     /** The principal's name: a client_credentials caller's is its client id. */
     private String clientId() {
         Principal principal = request.getUserPrincipal();
-        return principal != null ? principal.getName() : request.getRemoteAddr();
+        return principal != null ? principal.getName() : clientAddress.of(request);
     }
 }

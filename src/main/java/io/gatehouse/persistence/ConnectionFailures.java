@@ -2,6 +2,7 @@ package io.gatehouse.persistence;
 
 import java.net.SocketException;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransactionRollbackException;
@@ -34,6 +35,20 @@ public final class ConnectionFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransactionRollbackException
                     || (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An insert that met a row another transaction had just inserted (SQLState class 23: 23505 on
+     * PostgreSQL and H2, 23000 on MariaDB): reading again finds that row.
+     */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23"))) {
                 return true;
             }
         }

@@ -66,11 +66,15 @@ final class ReconnectingConnection implements InvocationHandler {
         // Safe points: no transaction open, or one beginning or ending (its work died with the old connection).
         boolean transactionBoundary = name.equals("setAutoCommit") || (name.equals("rollback") && args == null);
         boolean safePoint = autoCommit || transactionBoundary;
-        long now = System.nanoTime();
-        if (!broken && safePoint && now - lastUsed > IDLE_NANOS && STARTS_WORK.contains(name) && !current.isValid(1)) {
-            broken = true;  // found dead before use: no request fails on it
+        if (STARTS_WORK.contains(name)) {
+            // Idle is measured between pieces of work only: the pool's own calls at check-out (autoCommit,
+            // warnings, isolation) must not make a connection that sat through a restart look fresh.
+            long now = System.nanoTime();
+            if (!broken && safePoint && now - lastUsed > IDLE_NANOS && !current.isValid(1)) {
+                broken = true;  // found dead before use: no request fails on it
+            }
+            lastUsed = now;
         }
-        lastUsed = now;
         if (broken && safePoint && !name.equals("close") && !name.equals("isClosed")) {
             replace();
         }

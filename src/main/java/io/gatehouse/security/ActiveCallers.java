@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.ProfileCache;
 import io.gatehouse.audit.AuditEvent;
@@ -18,6 +19,9 @@ import jakarta.servlet.http.HttpServletRequest;
 class ActiveCallers {
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     ProfileCache profiles;
 
     @Inject
@@ -32,7 +36,7 @@ class ActiveCallers {
             return SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId));
         }
         audit.record(AuditEvent.failure(AuthScheme.BEARER.audit(), AuditReason.REVOKED, null, clientId,
-                request.getRemoteAddr()));
+                clientAddress.of(request)));
         return SchemeResult.failed(401, refusal);
     }
 
@@ -50,7 +54,7 @@ class ActiveCallers {
         CallerProfile profile = profiles.find(userId).orElse(null);
         if (profile == null || !profile.isActive()) {
             audit.record(AuditEvent.failure(scheme.audit(), reason(profile), userId,
-                    profile == null ? null : profile.email(), request.getRemoteAddr()));
+                    profile == null ? null : profile.email(), clientAddress.of(request)));
             return SchemeResult.failed(401, refusal);
         }
         return SchemeResult.authenticated(new Caller(profile, scheme, sessionKey, clientId));

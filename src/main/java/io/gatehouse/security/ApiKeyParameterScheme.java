@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.apikey.ApiKeyService;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
@@ -16,6 +17,9 @@ import java.util.OptionalLong;
 public class ApiKeyParameterScheme implements AuthenticationScheme {
 
     static final String REFUSAL = "Invalid API key";
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     ApiKeyService apiKeys;
@@ -45,7 +49,7 @@ public class ApiKeyParameterScheme implements AuthenticationScheme {
     }
 
     private SchemeResult refuse(String reason, HttpServletRequest request) {
-        audit.record(AuditEvent.failure(AuditScheme.API_KEY, reason, null, null, request.getRemoteAddr()));
+        audit.record(AuditEvent.failure(AuditScheme.API_KEY, reason, null, null, clientAddress.of(request)));
         return SchemeResult.failed(401, REFUSAL);
     }
 }

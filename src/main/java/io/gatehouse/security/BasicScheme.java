@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.Emails;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
@@ -29,6 +30,9 @@ public class BasicScheme implements AuthenticationScheme {
     static final String REFUSAL = LoginMessages.REFUSED;
     private static final String API_KEY_USER = "apikey";
     private static final int MAX_HEADER = 4096;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     BasicCredentialCache cache;
@@ -81,7 +85,7 @@ public class BasicScheme implements AuthenticationScheme {
     }
 
     private SchemeResult malformed(String username, HttpServletRequest request, String message) {
-        audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.MALFORMED, null, username, request.getRemoteAddr()));
+        audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.MALFORMED, null, username, clientAddress.of(request)));
         return SchemeResult.failed(400, message);
     }
 
@@ -92,7 +96,7 @@ public class BasicScheme implements AuthenticationScheme {
             return callers.of(cached, AuthScheme.BASIC, null, REFUSAL, request);
         }
         long generation = cache.generation();
-        LoginOutcome outcome = passwordLogin.login(email, password, request.getRemoteAddr(), AuditScheme.BASIC);
+        LoginOutcome outcome = passwordLogin.login(email, password, clientAddress.of(request), AuditScheme.BASIC);
         return switch (outcome.status()) {
             case ACCEPTED -> {
                 cache.remember(fingerprint, outcome.profile().userId(), generation);

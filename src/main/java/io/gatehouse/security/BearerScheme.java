@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
@@ -24,6 +25,9 @@ public class BearerScheme implements AuthenticationScheme {
     static final String REFUSAL = "Invalid or expired token";
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     TokenVerifier verifier;
 
     @Inject
@@ -46,7 +50,7 @@ public class BearerScheme implements AuthenticationScheme {
         if (token == null) {
             // Forged, expired and foreign tokens look alike to the verifier; junk is told apart.
             String reason = CredentialShapes.isCompactJwt(jwt) ? AuditReason.BAD_CREDENTIALS : AuditReason.MALFORMED;
-            audit.record(AuditEvent.failure(AuditScheme.BEARER, reason, null, null, request.getRemoteAddr()));
+            audit.record(AuditEvent.failure(AuditScheme.BEARER, reason, null, null, clientAddress.of(request)));
             return SchemeResult.failed(401, REFUSAL);
         }
         if (token.isClientOnly()) {
@@ -56,7 +60,7 @@ public class BearerScheme implements AuthenticationScheme {
             return SchemeResult.failed(401, REFUSAL);  // issued to a client that has since been deleted
         }
         Long applicationToken = token.applicationTokenId();
-        String address = applicationToken == null ? null : request.getRemoteAddr();
+        String address = applicationToken == null ? null : clientAddress.of(request);
         if (applicationToken != null && !applicationTokens.admits(applicationToken, address)) {
             audit.record(AuditEvent.failure(AuditScheme.APPLICATION_TOKEN,
                     applicationTokens.refusal(applicationToken, address), token.userId(), null, address));

@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
@@ -18,6 +19,9 @@ public class SessionScheme implements AuthenticationScheme {
 
     public static final String NAME = "sesskey";
     static final String REFUSAL = "Invalid or expired session key";
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     SessionService sessions;
@@ -49,7 +53,7 @@ public class SessionScheme implements AuthenticationScheme {
     }
 
     private SchemeResult refuse(String reason, HttpServletRequest request) {
-        audit.record(AuditEvent.failure(AuditScheme.SESSION, reason, null, null, request.getRemoteAddr()));
+        audit.record(AuditEvent.failure(AuditScheme.SESSION, reason, null, null, clientAddress.of(request)));
         return SchemeResult.failed(401, REFUSAL);
     }
 

@@ -257,5 +257,8 @@ class EmnifyIT extends AgainstServer {
         assertTrue(answered < 100, "the earlier tests of this class used some of the hundred: " + answered);
         assertEmnifyError(429, "TooManyRequests", last);
         assertEmnifyError(429, "TooManyRequests", withPassword(PASSWORD));
+        // No proxy is trusted here (GATEHOUSE_TRUSTED_PROXIES unset): a forwarded address of the client's own changes nothing.
+        assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate")
+                .header("X-Forwarded-For", "203.0.113.77").json("{\"refresh_token\":\"not-a-token\"}").send());
     }
 }

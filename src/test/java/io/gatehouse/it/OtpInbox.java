@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * stand-in SMS gateway (the JDK's HTTP server), both in this JVM on loopback, on the ports the
  * build reserved and gave the server in its environment (pom.xml: it.smtpPort, it.smsPort).
  */
-final class OtpInbox implements AutoCloseable {
+public final class OtpInbox implements AutoCloseable {
 
     /** What the build gives the server as GATEHOUSE_SMS_AUTHORIZATION. */
     static final String SMS_AUTHORIZATION = "Bearer sms-gateway-test-key";
@@ -40,7 +40,7 @@ final class OtpInbox implements AutoCloseable {
     private final HttpServer gateway;
     private final List<Sms> texts = new CopyOnWriteArrayList<>();
 
-    OtpInbox() {
+    public OtpInbox() {
         smtp = new GreenMail(new ServerSetup(port("it.smtpPort"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
@@ -88,7 +88,7 @@ final class OtpInbox implements AutoCloseable {
     }
 
     /** The code in the {@code n}th mail to the address (from 1), waiting up to 20 s for it. */
-    String mailedCode(String address, int n) {
+    public String mailedCode(String address, int n) {
         MimeMessage mail = await(() -> mailsTo(address).size() >= n ? Optional.of(mailsTo(address).get(n - 1)) : Optional.empty(),
                 "mail number " + n + " to " + address);
         return code(GreenMailUtil.getBody(mail));

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.it.Gatehouse;
 import io.gatehouse.it.Http;
+import io.gatehouse.it.OtpInbox;
 import io.gatehouse.it.Reply;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -265,6 +266,101 @@ class ClusterIT {
         }
     }
 
+    @Test
+    void failedLoginsSpreadOverTheNodesLockTheAccountAfterTheSameNumberAsOnOne() {
+        String email = newUser().email();
+        String address = newAddress();
+        int maxFailures = admin.asAdmin(node(0).get("/api/admin/settings")).send().data().getInt("lockout.maxFailures");
+        for (int i = 0; i < maxFailures - 1; i++) {
+            assertEquals(401, login(node(i % nodes.size()), address, email, "wrong-" + i).status());
+        }
+        assertEquals(200, login(balancer, address, email, PASSWORD).status(), "one failure short: not locked, and the count starts over");
+
+        for (int i = 0; i < maxFailures; i++) {
+            assertEquals(401, login(balancer, address, email, "wrong-again-" + i).status());
+        }
+        for (Http node : nodes) {
+            Reply refused = login(node, address, email, PASSWORD);
+            assertEquals(401, refused.status(), "locked on every node: " + refused);
+        }
+    }
+
+    @Test
+    void failedLoginsFromOneAddressAreCountedTogetherOnEveryNode() {
+        String email = newUser().email();
+        String address = newAddress();
+        setEverywhere("lockout.addressMaxFailures", 6);
+        try {
+            for (int i = 0; i < 6; i++) {  // unknown users: no account lockout gets in the way
+                assertEquals(401, login(node(i % nodes.size()), address, uniqueEmail("nobody"), "guess-" + i).status());
+            }
+            for (Http node : nodes) {
+                Reply blocked = login(node, address, email, PASSWORD);
+                assertEquals(429, blocked.status(), "blocked on every node: " + blocked);
+            }
+            assertEquals(200, login(balancer, newAddress(), email, PASSWORD).status(), "another address is not blocked");
+        } finally {
+            setEverywhere("lockout.addressMaxFailures", 100);
+        }
+    }
+
+    @Test
+    void emnifysHundredAuthenticationsPerAddressAreCountedTogetherOnEveryNode() {
+        String address = newAddress();
+        String refresh = "{\"refresh_token\":\"not-a-token\"}";
+        for (int i = 0; i < 100; i++) {
+            Reply refused = node(i % nodes.size()).post("/api/v1/authenticate").header("X-Forwarded-For", address).json(refresh).send();
+            assertEquals(401, refused.status(), "request " + (i + 1) + " is within the limit: " + refused);
+        }
+        for (Http node : nodes) {
+            Reply limited = node.post("/api/v1/authenticate").header("X-Forwarded-For", address).json(refresh).send();
+            assertEquals(429, limited.status(), limited::toString);
+            assertEquals("TooManyRequests", limited.object().getString("error_token"));
+        }
+        Reply other = balancer.post("/api/v1/authenticate").header("X-Forwarded-For", newAddress()).json(refresh).send();
+        assertEquals(401, other.status(), "another address still gets an answer: " + other);
+    }
+
+    @Test
+    void aOneTimePasswordWorksOnceWhicheverNodesSeeIt() throws Exception {
+        String email = newUser().email();
+        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
+                .json("{\"name\":\"cluster otp\",\"grant_types\":[\"client_credentials\",\"password\"]}").send().data();
+        Map<String, String> clientAuth = Map.of("client_id", client.getString("client_id"),
+                "client_secret", client.getString("client_secret"));
+        setEverywhere("otp.enabled", true);
+        try (OtpInbox inbox = new OtpInbox()) {
+            String token = node(0).post("/oauth/v2/token").form(with(clientAuth, Map.of("grant_type", "client_credentials")))
+                    .send().object().getString("access_token");
+            Reply sent = node(0).post("/otp/send").header("Authorization", "Bearer " + token)
+                    .json("{\"email\":\"" + email + "\"}").send();
+            assertEquals(200, sent.status(), sent::toString);
+            Map<String, String> grant = with(clientAuth, Map.of("grant_type", "password", "username", email,
+                    "password", inbox.mailedCode(email, 1)));
+
+            ExecutorService pool = Executors.newFixedThreadPool(nodes.size() * 2);
+            try {
+                List<Callable<Integer>> uses = new ArrayList<>();
+                for (int i = 0; i < nodes.size() * 2; i++) {
+                    Http node = node(i % nodes.size());
+                    uses.add(() -> node.post("/oauth/v2/token").form(grant).send().status());
+                }
+                int successes = 0;
+                for (Future<Integer> status : pool.invokeAll(uses)) {
+                    successes += status.get() == 200 ? 1 : 0;
+                }
+                assertEquals(1, successes, "exactly one of six concurrent uses on three nodes");
+            } finally {
+                pool.shutdownNow();
+            }
+            for (Http node : nodes) {
+                assertEquals(400, node.post("/oauth/v2/token").form(grant).send().status(), "used: refused everywhere");
+            }
+        } finally {
+            setEverywhere("otp.enabled", false);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
@@ -305,6 +401,27 @@ class ClusterIT {
              ResultSet count = db.createStatement().executeQuery("select count(*) from gh_cluster_change")) {
             count.next();
             return count.getLong(1);
+        }
+    }
+
+    /** A client address of its own for each test (the nodes trust their balancer, 127.0.0.1, to name it). */
+    private static String newAddress() {
+        return "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+    }
+
+    private static Reply login(Http via, String address, String email, String password) {
+        return via.post("/api/1/auth/session").header("X-Forwarded-For", address)
+                .json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").send();
+    }
+
+    /** Changes a setting and waits until every node has it. */
+    private void setEverywhere(String key, Object value) {
+        Reply changed = admin.setSettings("{\"" + key + "\":" + value + "}");
+        assertEquals(200, changed.status(), changed::toString);
+        for (Http node : nodes) {
+            assertWithin(key + " is " + value, () -> new Gatehouse(node).asAdmin(node.get("/api/admin/settings"))
+                    .send().data().get(key).toString().equals(value.toString()));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.gatehouse.apptoken;
+package io.gatehouse.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,6 +38,16 @@ public final class IpRange {
             }
         }
         return prefix < 0 || prefix > bits ? Optional.empty() : Optional.of(new IpRange(address, prefix));
+    }
+
+    /** The address in the JDK's one spelling ("::1" and "0:0::1" alike), or empty when it is not a literal address. */
+    public static Optional<String> canonical(String address) {
+        byte[] bytes = LITERAL.matcher(address).matches() ? literal(address) : null;
+        try {
+            return bytes == null ? Optional.empty() : Optional.of(InetAddress.getByAddress(bytes).getHostAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean contains(String address) {
