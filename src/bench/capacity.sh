@@ -4,7 +4,7 @@
 #   src/bench/capacity.sh            (about 15 minutes; needs haproxy, wrk and PostgreSQL's server binaries)
 # For each: bench.sh through the balancer with the CPU of every node added up and the SQL
 # statements per request; then the statements and writes of one login, failed login, password
-# grant, refresh and client_credentials grant. Markdown on stdout, for docs/cluster.md.
+# grant, refresh, client_credentials grant and OTP send. Markdown on stdout, for docs/cluster.md.
 # Knobs: WARMUP, DURATION (bench.sh's), NODES (default "1 3"), CAPACITY_PORT (default 18080: the
 # balancer; nodes on the next three ports, PostgreSQL on CAPACITY_PORT + 9).
 set -euo pipefail
@@ -44,7 +44,7 @@ json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 # The statements and writes one operation costs, averaged over N of them.
 per_operation() { # name command...
     local name=$1; shift
-    local n=20 s0 w0 s1 w1
+    local n=${N:-20} s0 w0 s1 w1
     s0=$(count "$statements"); w0=$(count "$writes")
     for ((i = 0; i < n; i++)); do "$@" >/dev/null; done
     s1=$(count "$statements"); w1=$(count "$writes")
@@ -73,6 +73,13 @@ operations() {
     per_operation "password grant (OAuth)" grant
     per_operation "refresh_token grant, rotating" refresh
     per_operation "client_credentials grant" cc
+    # One-time passwords: on, then sent to the known user (5 a quarter hour per destination: so 5).
+    "${curl_[@]}" "${admin[@]}" -X PUT -H 'Content-Type: application/json' -o /dev/null \
+        -d '{"otp.enabled":true}' "$url/api/admin/settings"
+    local token
+    token=$(cc | json_field access_token)
+    otp() { "${curl_[@]}" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"email\":\"$email\"}" "$url/otp/send"; }
+    N=5 per_operation "OTP send (e-mail; no SMTP configured, so the mail itself is dropped)" otp
     # After the others: enough failures lock the account, and a locked account's failures cost less.
     per_operation "failed login (wrong password)" failed
 }
