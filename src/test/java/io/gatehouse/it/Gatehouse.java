@@ -21,6 +21,17 @@ public final class Gatehouse {
         return tag + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
     }
 
+    /**
+     * A client address no other test uses (IPv6 documentation range), for X-Forwarded-For: the
+     * suite's server trusts its proxy, 127.0.0.1, to name the client, and per-address limits are
+     * counted in the database, across deployments and nodes.
+     */
+    public static String uniqueAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "2001:db8::" + Integer.toHexString(random.nextInt(1, 0x10000)) + ":" + Integer.toHexString(random.nextInt(1, 0x10000))
+                + ":" + Integer.toHexString(random.nextInt(1, 0x10000));
+    }
+
     public Http.Request asAdmin(Http.Request request) {
         return request.basicAuth(ADMIN_EMAIL, ADMIN_PASSWORD);
     }

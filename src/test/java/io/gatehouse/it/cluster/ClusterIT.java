@@ -269,7 +269,7 @@ class ClusterIT {
     @Test
     void failedLoginsSpreadOverTheNodesLockTheAccountAfterTheSameNumberAsOnOne() {
         String email = newUser().email();
-        String address = newAddress();
+        String address = Gatehouse.uniqueAddress();
         int maxFailures = admin.asAdmin(node(0).get("/api/admin/settings")).send().data().getInt("lockout.maxFailures");
         for (int i = 0; i < maxFailures - 1; i++) {
             assertEquals(401, login(node(i % nodes.size()), address, email, "wrong-" + i).status());
@@ -288,7 +288,7 @@ class ClusterIT {
     @Test
     void failedLoginsFromOneAddressAreCountedTogetherOnEveryNode() {
         String email = newUser().email();
-        String address = newAddress();
+        String address = Gatehouse.uniqueAddress();
         setEverywhere("lockout.addressMaxFailures", 6);
         try {
             for (int i = 0; i < 6; i++) {  // unknown users: no account lockout gets in the way
@@ -298,7 +298,7 @@ class ClusterIT {
                 Reply blocked = login(node, address, email, PASSWORD);
                 assertEquals(429, blocked.status(), "blocked on every node: " + blocked);
             }
-            assertEquals(200, login(balancer, newAddress(), email, PASSWORD).status(), "another address is not blocked");
+            assertEquals(200, login(balancer, Gatehouse.uniqueAddress(), email, PASSWORD).status(), "another address is not blocked");
         } finally {
             setEverywhere("lockout.addressMaxFailures", 100);
         }
@@ -306,7 +306,7 @@ class ClusterIT {
 
     @Test
     void emnifysHundredAuthenticationsPerAddressAreCountedTogetherOnEveryNode() {
-        String address = newAddress();
+        String address = Gatehouse.uniqueAddress();
         String refresh = "{\"refresh_token\":\"not-a-token\"}";
         for (int i = 0; i < 100; i++) {
             Reply refused = node(i % nodes.size()).post("/api/v1/authenticate").header("X-Forwarded-For", address).json(refresh).send();
@@ -317,7 +317,7 @@ class ClusterIT {
             assertEquals(429, limited.status(), limited::toString);
             assertEquals("TooManyRequests", limited.object().getString("error_token"));
         }
-        Reply other = balancer.post("/api/v1/authenticate").header("X-Forwarded-For", newAddress()).json(refresh).send();
+        Reply other = balancer.post("/api/v1/authenticate").header("X-Forwarded-For", Gatehouse.uniqueAddress()).json(refresh).send();
         assertEquals(401, other.status(), "another address still gets an answer: " + other);
     }
 
@@ -402,12 +402,6 @@ class ClusterIT {
             count.next();
             return count.getLong(1);
         }
-    }
-
-    /** A client address of its own for each test (the nodes trust their balancer, 127.0.0.1, to name it). */
-    private static String newAddress() {
-        return "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
-                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
     }
 
     private static Reply login(Http via, String address, String email, String password) {
