@@ -159,7 +159,7 @@ for s in "${SHAPES[@]}"; do
   BAD[$s]="$(awk '/Non-2xx or 3xx/ {print $NF}' <<<"$out")"; BAD[$s]=${BAD[$s]:-0}
   (( ${errs:-0} == 0 )) || BAD[$s]="${BAD[$s]} (+${errs} socket errors)"
   CPU[$s]=n/a; OTHER[$s]=n/a
-  STMTS[$s]=$(awk -v d=$((safter - sbefore)) -v r="${reqs:-0}" 'BEGIN { printf "%.4f", r > 0 ? d / r : 0 }')
+  STMTS[$s]=$(awk -v d=$((safter - sbefore)) -v r="${reqs:-0}" 'BEGIN { printf "%.4f", (r > 0 ? d / r : 0) }')
   [[ -n $PID ]] && OTHER[$s]=$(awk -v d=$((hafter - hbefore - (after - before) - (wafter - wbefore))) -v t="$TICK" -v n="$DURATION" \
     'BEGIN { printf "%.2f", d / t / n }')
   [[ -n $PID && ${reqs:-0} -gt 0 ]] && CPU[$s]=$(awk -v d=$((after - before)) -v t="$TICK" -v r="$reqs" \

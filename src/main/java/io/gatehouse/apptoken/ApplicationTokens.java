@@ -1,10 +1,10 @@
 package io.gatehouse.apptoken;
 
-import io.gatehouse.net.IpRange;
-import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.audit.AuditReason;
+import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
+import io.gatehouse.net.IpRange;
 import io.gatehouse.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.gatehouse.emnify;
 
+import io.gatehouse.account.ProfileCache;
 import io.gatehouse.apptoken.ApplicationToken;
 import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.net.IpRange;
-import io.gatehouse.account.ProfileCache;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;
 import io.gatehouse.web.ApiException;

@@ -1,6 +1,5 @@
 package io.gatehouse.emnify;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
@@ -12,6 +11,7 @@ import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.operations.IssuedToken;
 import io.gatehouse.operations.TokenMetrics;
 import io.gatehouse.security.LoginMessages;

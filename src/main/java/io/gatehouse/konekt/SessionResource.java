@@ -1,6 +1,5 @@
 package io.gatehouse.konekt;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
@@ -8,6 +7,7 @@ import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.security.AuthScheme;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;

@@ -1,11 +1,11 @@
 package io.gatehouse.security;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.ProfileCache;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.oauth.OAuthClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package io.gatehouse.security;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.apikey.ApiKeyService;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,5 @@
 package io.gatehouse.security;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.account.Emails;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
@@ -9,6 +8,7 @@ import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.net.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,11 +1,11 @@
 package io.gatehouse.security;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.token.TokenType;
 import io.gatehouse.token.TokenVerifier;
 import io.gatehouse.token.VerifiedToken;

@@ -1,10 +1,10 @@
 package io.gatehouse.security;
 
-import io.gatehouse.net.ClientAddress;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.audit.AuditScheme;
+import io.gatehouse.net.ClientAddress;
 import io.gatehouse.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
