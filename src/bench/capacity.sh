@@ -45,9 +45,11 @@ json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
 per_operation() { # name command...
     local name=$1; shift
     local n=${N:-20} s0 w0 s1 w1
-    s0=$(count "$statements"); w0=$(count "$writes")
+    # The audit log is written a second later, in batches: wait for the earlier operation's rows,
+    # and for this one's.
+    sleep 2; s0=$(count "$statements"); w0=$(count "$writes")
     for ((i = 0; i < n; i++)); do "$@" >/dev/null; done
-    s1=$(count "$statements"); w1=$(count "$writes")
+    sleep 2; s1=$(count "$statements"); w1=$(count "$writes")
     awk -v n=$n -v s=$((s1 - s0)) -v w=$((w1 - w0)) -v name="$name" \
         'BEGIN { printf "| %s | %.1f | %.1f |\n", name, s / n, w / n }'
 }
