@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +44,9 @@ class ClusterFaultsIT {
     private static Path clusterDir;
 
     @BeforeAll
-    static void connect() throws Exception {
-        nodes = new ArrayList<>();
-        for (String url : System.getProperty("it.cluster.nodes").split(",")) {
-            nodes.add(new Http(URI.create(url.trim()).toURL()));
-        }
-        balancer = new Http(new URL(System.getProperty("it.cluster.balancer")));
+    static void connect() {
+        nodes = ClusterUnderTest.nodes();
+        balancer = ClusterUnderTest.balancer();
         clusterDir = Path.of(System.getProperty("it.cluster.dir"));
     }
 

@@ -11,8 +11,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -48,12 +46,9 @@ class ClusterIT {
     private final Gatehouse admin = new Gatehouse(nodes.get(0));
 
     @BeforeAll
-    static void connect() throws Exception {
-        nodes = new ArrayList<>();
-        for (String url : System.getProperty("it.cluster.nodes").split(",")) {
-            nodes.add(new Http(URI.create(url.trim()).toURL()));
-        }
-        balancer = new Http(new URL(System.getProperty("it.cluster.balancer")));
+    static void connect() {
+        nodes = ClusterUnderTest.nodes();
+        balancer = ClusterUnderTest.balancer();
     }
 
     @Test
@@ -219,10 +214,7 @@ class ClusterIT {
     @Test
     void aRevokedAccessTokenIsRefusedOnEveryNode() {
         String email = newUser().email();
-        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
-                .json("{\"name\":\"cluster revoke\",\"grant_types\":[\"password\"]}").send().data();
-        Map<String, String> clientAuth = Map.of("client_id", client.getString("client_id"),
-                "client_secret", client.getString("client_secret"));
+        Map<String, String> clientAuth = newClient("cluster revoke", "password");
         String access = node(0).post("/oauth/v2/token").form(with(clientAuth, Map.of("grant_type", "password",
                 "username", email, "password", PASSWORD))).send().object().getString("access_token");
         for (Http node : nodes) {  // every node has verified it and remembers it
@@ -239,31 +231,14 @@ class ClusterIT {
     @Test
     void twentyConcurrentUsesOfOneRefreshTokenAcrossTheNodesLetExactlyOneThrough() throws Exception {
         String email = newUser().email();
-        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
-                .json("{\"name\":\"cluster\",\"grant_types\":[\"password\",\"refresh_token\"]}").send().data();
-        Map<String, String> clientAuth = Map.of("client_id", client.getString("client_id"),
-                "client_secret", client.getString("client_secret"));
+        Map<String, String> clientAuth = newClient("cluster", "password", "refresh_token");
         Reply issued = balancer.post("/oauth/v2/token").form(with(clientAuth, Map.of("grant_type", "password",
                 "username", email, "password", PASSWORD))).send();
         assertEquals(200, issued.status(), issued::toString);
         Map<String, String> refresh = with(clientAuth, Map.of("grant_type", "refresh_token",
                 "refresh_token", issued.object().getString("refresh_token")));
 
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<Callable<Integer>> uses = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                Http node = node(i % nodes.size());
-                uses.add(() -> node.post("/oauth/v2/token").form(refresh).send().status());
-            }
-            int successes = 0;
-            for (Future<Integer> status : pool.invokeAll(uses)) {
-                successes += status.get() == 200 ? 1 : 0;
-            }
-            assertEquals(1, successes, "exactly one of twenty concurrent uses");
-        } finally {
-            pool.shutdownNow();
-        }
+        assertEquals(1, concurrentTokenGrants(20, refresh), "exactly one of twenty concurrent uses");
     }
 
     @Test
@@ -324,10 +299,7 @@ class ClusterIT {
     @Test
     void aOneTimePasswordWorksOnceWhicheverNodesSeeIt() throws Exception {
         String email = newUser().email();
-        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients"))
-                .json("{\"name\":\"cluster otp\",\"grant_types\":[\"client_credentials\",\"password\"]}").send().data();
-        Map<String, String> clientAuth = Map.of("client_id", client.getString("client_id"),
-                "client_secret", client.getString("client_secret"));
+        Map<String, String> clientAuth = newClient("cluster otp", "client_credentials", "password");
         setEverywhere("otp.enabled", true);
         try (OtpInbox inbox = new OtpInbox()) {
             String token = node(0).post("/oauth/v2/token").form(with(clientAuth, Map.of("grant_type", "client_credentials")))
@@ -338,21 +310,7 @@ class ClusterIT {
             Map<String, String> grant = with(clientAuth, Map.of("grant_type", "password", "username", email,
                     "password", inbox.mailedCode(email, 1)));
 
-            ExecutorService pool = Executors.newFixedThreadPool(nodes.size() * 2);
-            try {
-                List<Callable<Integer>> uses = new ArrayList<>();
-                for (int i = 0; i < nodes.size() * 2; i++) {
-                    Http node = node(i % nodes.size());
-                    uses.add(() -> node.post("/oauth/v2/token").form(grant).send().status());
-                }
-                int successes = 0;
-                for (Future<Integer> status : pool.invokeAll(uses)) {
-                    successes += status.get() == 200 ? 1 : 0;
-                }
-                assertEquals(1, successes, "exactly one of six concurrent uses on three nodes");
-            } finally {
-                pool.shutdownNow();
-            }
+            assertEquals(1, concurrentTokenGrants(6, grant), "exactly one of six concurrent uses on three nodes");
             for (Http node : nodes) {
                 assertEquals(400, node.post("/oauth/v2/token").form(grant).send().status(), "used: refused everywhere");
             }
@@ -362,6 +320,33 @@ class ClusterIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Sends the same token request {@code times} times at once, spread over the nodes; answers how many got a token. */
+    private static int concurrentTokenGrants(int times, Map<String, String> form) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Callable<Integer>> uses = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                Http node = node(i % nodes.size());
+                uses.add(() -> node.post("/oauth/v2/token").form(form).send().status());
+            }
+            int successes = 0;
+            for (Future<Integer> status : pool.invokeAll(uses)) {
+                successes += status.get() == 200 ? 1 : 0;
+            }
+            return successes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A new OAuth client's credentials, as form fields. */
+    private Map<String, String> newClient(String name, String... grantTypes) {
+        JsonObject client = admin.asAdmin(node(0).post("/api/admin/clients")).json(jakarta.json.Json.createObjectBuilder()
+                .add("name", name).add("grant_types", jakarta.json.Json.createArrayBuilder(List.of(grantTypes))).build().toString())
+                .send().data();
+        return Map.of("client_id", client.getString("client_id"), "client_secret", client.getString("client_secret"));
+    }
 
     private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
         Map<String, String> both = new HashMap<>(a);
