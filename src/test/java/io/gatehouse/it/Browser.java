@@ -1,6 +1,7 @@
 package io.gatehouse.it;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
@@ -35,13 +36,15 @@ import java.util.stream.Stream;
  * the page's DOM are kept under {@code target/failsafe-reports/screenshots/}. Register it as a static
  * {@code @RegisterExtension} field.
  */
-public final class Browser implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
+        TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of(System.getProperty("it.screenshots", "target/failsafe-reports/screenshots"));
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** -Dit.screenshots.all=true: keep the last page of every test, passed or not (to look at the portal). */
+    private static final boolean KEEP_ALL = Boolean.getBoolean("it.screenshots.all");
 
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -83,6 +86,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestE
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (KEEP_ALL && context.getExecutionException().isEmpty()) {
+            keepEvidence(context);
         }
     }
 

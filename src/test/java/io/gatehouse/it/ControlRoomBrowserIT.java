@@ -137,7 +137,8 @@ class ControlRoomBrowserIT extends AgainstServer {
         clickIn(rowWith(name), "Delete");
         assertTrue(browser.confirm(true).contains("Delete the client " + name));
         browser.textContaining(By.cssSelector("[data-notice]"), "was deleted");
-        assertTrue(browser.driver().findElements(By.xpath("//tbody[@data-rows]/tr[td[normalize-space()='" + name + "']]")).isEmpty());
+        // The notice comes first, the list is read again after it.
+        browser.until(d -> d.findElements(By.xpath("//tbody[@data-rows]/tr[td[normalize-space()='" + name + "']]")).isEmpty());
         assertTrue(browser.driver().findElements(By.cssSelector(".secret")).isEmpty(), "no secret left on the page");
         assertNotEquals(200, clientToken(clientId, rotated).status());
     }
