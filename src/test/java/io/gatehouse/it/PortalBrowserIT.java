@@ -123,9 +123,10 @@ class PortalBrowserIT extends AgainstServer {
         browser.waitForHeading("My account");
         browser.click(By.linkText("Integrations: Application Tokens"));
         browser.waitForHeading("Application Tokens");
-        browser.textContaining(By.cssSelector("[data-rows]"), "No application tokens yet.");
+        // Unique: the list shows the whole organisation's tokens, other tests' too.
+        String description = HOSTILE + " " + email;
 
-        browser.type(By.id("token-description"), HOSTILE);
+        browser.type(By.id("token-description"), description);
         browser.type(By.id("token-expiry"), "12312030");  // month, day, year: Chromium's en-US date field
         browser.click(By.cssSelector("form[data-form=token] button[type=submit]"));
 
@@ -134,7 +135,8 @@ class PortalBrowserIT extends AgainstServer {
         browser.textContaining(By.cssSelector(".secret [data-copy]"), "Copied");
         assertEquals(token, browser.clipboard());
         assertEquals(200, exchange(token), "the token shown is the real one");
-        WebElement listed = browser.visible(By.xpath("//tbody[@data-rows]/tr[td[1][normalize-space()='" + HOSTILE + "']]"));
+        By row = By.xpath("//tbody[@data-rows]/tr[td[1][normalize-space()='" + description + "']]");
+        WebElement listed = browser.visible(row);
         assertTrue(listed.getText().contains("Activated"), listed.getText());
         assertTrue(listed.getText().contains("Pat Portal"), listed.getText());
         assertTrue(listed.getText().contains("2031") || listed.getText().contains("2030"), "expires: " + listed.getText());
@@ -147,7 +149,7 @@ class PortalBrowserIT extends AgainstServer {
         assertTrue(browser.confirm(true).contains("Revoke the application token"));
 
         browser.textContaining(By.cssSelector("[data-notice]"), "was revoked");
-        browser.until(d -> d.findElement(By.xpath("//tbody[@data-rows]/tr[1]")).getText().contains("Revoked"));
+        browser.until(d -> d.findElement(row).getText().contains("Revoked"));
         assertEquals(401, exchange(token), "a revoked token no longer exchanges");
         assertTrue(browser.driver().findElements(By.cssSelector(".secret")).isEmpty(), "the token is shown only once");
         browser.go("#/account");
