@@ -1,5 +1,6 @@
 package io.gatehouse.it;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -8,6 +9,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A user in a real browser: sign in, account, API key, application tokens, password, sign out, an ended session. */
+/**
+ * A user in a real browser: sign in, account, API key, application tokens, password, sign out, an
+ * ended session, a forged form from another page, the keyboard alone, a phone's width.
+ */
 class PortalBrowserIT extends AgainstServer {
 
     @RegisterExtension
@@ -225,6 +232,39 @@ class PortalBrowserIT extends AgainstServer {
 
         signIn(PASSWORD);
         browser.waitForHeading("Application Tokens");  // back where the user was going
+    }
+
+    /**
+     * CSRF in the real browser: a page on another origin of the same site (another port of 127.0.0.1,
+     * so SameSite=Lax still sends the cookie) posts a form to the API key endpoint.
+     */
+    @Test
+    void aFormOnAnotherSitesPageCannotRegenerateTheApiKey() throws IOException {
+        signIn(PASSWORD);
+        browser.waitForHeading("My account");
+        String before = apiKeyFromServer();
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!DOCTYPE html><title>Win</title><form method=post action='" + http.url("/api/1/users/me/apikey")
+                + "'><button id=win>Win a prize</button></form>").getBytes(StandardCharsets.UTF_8);
+        evil.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        evil.start();
+        try {
+            browser.driver().get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            browser.click(By.id("win"));
+
+            assertTrue(browser.textContaining(By.tagName("body"), "Cross-origin request refused").contains("\"success\":false"));
+        } finally {
+            evil.stop(0);
+        }
+        assertEquals(before, apiKeyFromServer(), "the key did not change");
+        browser.driver().get(http.url("/#/apikey"));
+        browser.waitForHeading("API Key");
+        assertEquals(before, browser.valueOf(By.id("apikey-value")), "and the user is still signed in");
     }
 
     @Test
