@@ -93,7 +93,7 @@ public class AccountService {
         if (phone != null) user.setPhone(phone.isEmpty() ? null : phone);
         if (organization != null) user.setOrganization(organization);
         if (password != null) {
-            user.setPasswordHash(hasher.hash(PasswordForms.canonical(password)));
+            setPassword(user, password);
             kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
             audit(AuditScheme.ADMIN_PASSWORD_RESET, user);
         }
@@ -115,6 +115,21 @@ public class AccountService {
         flushUnique();
         changes.fire(new AccountChanged(userId, kind));
         return user;
+    }
+
+    /**
+     * The user's own change, once their current password has been checked (by {@link PasswordLogin},
+     * which also audits it): like an admin's reset, it ends every session, refresh token and cached password.
+     */
+    @Transactional
+    public void changeOwnPassword(long userId, String password) {
+        setPassword(require(userId), checkPassword(password));
+        em.flush();
+        changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
+    }
+
+    private void setPassword(User user, String password) {
+        user.setPasswordHash(hasher.hash(PasswordForms.canonical(password)));
     }
 
     /** Ends every session, refresh token and cached password of the user; the account stays as it is. */

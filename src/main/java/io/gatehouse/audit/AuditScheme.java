@@ -25,6 +25,8 @@ public enum AuditScheme {
     APPLICATION_TOKEN_EXCHANGE,
     /** Konekt {@code DELETE /api/1/auth/session}. */
     LOGOUT,
+    /** Konekt {@code POST /api/1/users/me/password}: the check of the current password, success or failure. */
+    PASSWORD_CHANGE,
     OAUTH_CLIENT, OAUTH_PASSWORD, OAUTH_ONE_TIME_PASSWORD, OAUTH_REFRESH_TOKEN, OAUTH_CLIENT_CREDENTIALS,
     ADMIN_LOCK, ADMIN_UNLOCK, ADMIN_DISABLE, ADMIN_PASSWORD_RESET, ADMIN_REVOKE, ADMIN_DELETE;
 

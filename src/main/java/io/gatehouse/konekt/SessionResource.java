@@ -31,7 +31,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 /** Konekt's {@code /api/1/auth/session}: log in (JSON or a form, as jQuery's $.post sends it) and out. */
@@ -85,7 +84,7 @@ public class SessionResource {
         audit.record(AuditEvent.success(AuditScheme.LOGOUT, current.userId(), current.profile().email(),
                 clientAddress.of(request)));
         return Response.ok(Envelope.ok(Json.object().build()))
-                .cookie(sessionCookie("", 0))
+                .cookie(SessionCookie.cleared(request.isSecure()))
                 .build();
     }
 
@@ -110,18 +109,7 @@ public class SessionResource {
         String key = sessions.start(outcome.profile().userId());
         return Response.ok(Envelope.ok(Json.object().add(SessionScheme.NAME, key)
                         .addAll(ProfileJson.of(outcome.profile())).build()))
-                .cookie(sessionCookie(key, -1))
-                .build();
-    }
-
-    private NewCookie sessionCookie(String value, int maxAge) {
-        return new NewCookie.Builder(SessionScheme.NAME)
-                .value(value)
-                .path("/")
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge(maxAge)
+                .cookie(SessionCookie.of(key, request.isSecure()))
                 .build();
     }
 }

@@ -41,6 +41,8 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
     DatabaseOutage outage;
 
     private static final String OAUTH_PATHS = "/oauth/";
+    private static final String PORTAL_PAGE = "/index.html";
+    private static final String PORTAL_ASSETS = "/assets/";
     private static final String AUTH_TYPE = "jakarta.servlet.http.authType";
     private static final String AUTH_TYPE_NAME = "Gatehouse";
 
@@ -78,6 +80,11 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             // header is a client id and secret, not a user's e-mail and password.
             return SchemeResult.ABSENT;
         }
+        if (isPortalFile(request.getRequestURI(), request.getContextPath().length())) {
+            // The portal's static files are the same for everyone; a stale cookie sent along with
+            // each of them would only fill the audit log with failures.
+            return SchemeResult.ABSENT;
+        }
         try {
             for (AuthenticationScheme scheme : schemes) {
                 SchemeResult result = scheme.authenticate(request);
@@ -94,5 +101,13 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
             }
             throw e;
         }
+    }
+
+    /** "/", "/index.html" and "/assets/...": the web portal's files (webapp/). */
+    private static boolean isPortalFile(String uri, int contextLength) {
+        int rest = uri.length() - contextLength;
+        return rest == 1 && uri.charAt(contextLength) == '/'
+                || rest == PORTAL_PAGE.length() && uri.startsWith(PORTAL_PAGE, contextLength)
+                || uri.startsWith(PORTAL_ASSETS, contextLength);
     }
 }

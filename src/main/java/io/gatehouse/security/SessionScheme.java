@@ -13,7 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.OptionalLong;
 
-/** A session key: parameter {@code sesskey} (query or form POST), else cookie {@code sesskey}. */
+/**
+ * A session key: parameter {@code sesskey} (query or form POST), else cookie {@code sesskey}; the
+ * cookie only from Gatehouse's own pages when the request changes something ({@link CrossOriginGuard}).
+ */
 @ApplicationScoped
 public class SessionScheme implements AuthenticationScheme {
 
@@ -32,11 +35,20 @@ public class SessionScheme implements AuthenticationScheme {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CrossOriginGuard crossOrigin;
+
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String key = RequestParameter.get(request, NAME);
         if (key == null) {
             key = cookie(request);
+            if (key != null && crossOrigin.refuses(request)) {
+                // Another site's page made the browser send its cookie: no authority from it (CSRF).
+                audit.record(AuditEvent.failure(AuditScheme.SESSION, AuditReason.CROSS_ORIGIN, null, null,
+                        clientAddress.of(request)));
+                return SchemeResult.failed(403, CrossOriginGuard.REFUSAL);
+            }
         }
         if (key == null) {
             return SchemeResult.ABSENT;

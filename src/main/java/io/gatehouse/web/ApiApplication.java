@@ -9,6 +9,7 @@ import io.gatehouse.emnify.AuthenticateResource;
 import io.gatehouse.admin.AdminUsersResource;
 import io.gatehouse.health.HealthResource;
 import io.gatehouse.konekt.MeResource;
+import io.gatehouse.konekt.PasswordResource;
 import io.gatehouse.konekt.SessionResource;
 import io.gatehouse.operations.MatchedRoute;
 import jakarta.ws.rs.ApplicationPath;
@@ -27,7 +28,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                SessionResource.class, MeResource.class,
+                SessionResource.class, MeResource.class, PasswordResource.class,
                 AuthenticateResource.class, ApplicationTokenResource.class,
                 AdminUsersResource.class, AdminSettingsResource.class, AdminSigningKeysResource.class,
                 AdminClientsResource.class, AdminAuditResource.class,

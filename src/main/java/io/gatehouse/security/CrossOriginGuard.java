@@ -1,0 +1,49 @@
+package io.gatehouse.security;
+
+import io.gatehouse.config.GatehouseConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * CSRF defence for the session cookie, which a browser sends along by itself on any site's form or
+ * {@code fetch}: a state-changing request (anything but GET, HEAD, OPTIONS) may use the cookie only
+ * when it comes from Gatehouse's own pages. Browsers name the page's origin in {@code Origin} on
+ * every cross-origin POST, PUT, PATCH and DELETE; that origin must be the one the request was sent
+ * to (its scheme and {@code Host}) or the public base URL ({@code GATEHOUSE_ISSUER}, for a server
+ * behind a TLS-terminating proxy). Without {@code Origin}, a {@code Referer} decides the same way.
+ * With neither, the request is not a browser's cross-site one (a browser would have sent
+ * {@code Origin}): curl and scripts that send the cookie themselves keep working.
+ */
+@ApplicationScoped
+public class CrossOriginGuard {
+
+    static final String REFUSAL = "Cross-origin request refused: the session cookie works for changes only from "
+            + "Gatehouse's own pages (send the session key as sesskey, or another credential)";
+
+    private final String publicOrigin = Origins.of(GatehouseConfig.issuer());
+
+    /** Whether the cookie must not authenticate this request. GET and HEAD cost one string switch. */
+    public boolean refuses(HttpServletRequest request) {
+        switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS" -> {
+                return false;
+            }
+            default -> {
+                return !isOwnOrigin(request);
+            }
+        }
+    }
+
+    private boolean isOwnOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            origin = request.getHeader("Referer");
+            if (origin == null) {
+                return true;  // not sent by a browser from another site: see the class comment
+            }
+        }
+        String claimed = Origins.of(origin);  // "null" (a sandboxed or privacy-hidden origin) has none
+        return claimed != null && (claimed.equals(Origins.of(request.getScheme(), request.getHeader("Host")))
+                || claimed.equals(publicOrigin));
+    }
+}
