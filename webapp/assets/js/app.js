@@ -115,6 +115,14 @@ function route() {
 async function start() {
     api.whenSessionEnds(() => signedOut(EXPIRED));
     document.getElementById('sign-out').addEventListener('click', signOut);
+    // Escape closes the open user menu and gives the focus back to its button, as menus do.
+    const menu = document.getElementById('user-menu');
+    menu.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape' && menu.open) {
+            menu.open = false;
+            menu.querySelector('summary').focus();
+        }
+    });
     window.addEventListener('hashchange', route);
     try {
         me = await api.get('api/1/users/me', { signedIn: false });

@@ -10,6 +10,7 @@ import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.net.ClientAddress;
 import io.gatehouse.security.AuthScheme;
 import io.gatehouse.security.Caller;
+import io.gatehouse.security.CrossOriginGuard;
 import io.gatehouse.security.CurrentCaller;
 import io.gatehouse.security.LoginMessages;
 import io.gatehouse.security.SessionScheme;
@@ -44,6 +45,9 @@ public class SessionResource {
 
     @Inject
     PasswordLogin passwordLogin;
+
+    @Inject
+    CrossOriginGuard crossOrigin;
 
     @Inject
     SessionService sessions;
@@ -107,9 +111,13 @@ public class SessionResource {
         }
         // Always a new key: a key the client brought along (fixation) is never adopted.
         String key = sessions.start(outcome.profile().userId());
-        return Response.ok(Envelope.ok(Json.object().add(SessionScheme.NAME, key)
-                        .addAll(ProfileJson.of(outcome.profile())).build()))
-                .cookie(SessionCookie.of(key, request.isSecure()))
-                .build();
+        Response.ResponseBuilder answer = Response.ok(Envelope.ok(Json.object().add(SessionScheme.NAME, key)
+                .addAll(ProfileJson.of(outcome.profile())).build()));
+        // Login CSRF: another site's form must not sign this browser in to the attacker's account.
+        // The key is still answered: a client of the API reads it from the body.
+        if (!crossOrigin.fromAnotherSite(request)) {
+            answer.cookie(SessionCookie.of(key, request.isSecure()));
+        }
+        return answer.build();
     }
 }

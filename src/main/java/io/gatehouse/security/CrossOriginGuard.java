@@ -29,9 +29,14 @@ public class CrossOriginGuard {
                 return false;
             }
             default -> {
-                return !isOwnOrigin(request);
+                return fromAnotherSite(request);
             }
         }
+    }
+
+    /** Whether a browser sent this request from another site's page: its Origin (or Referer) names another origin. */
+    public boolean fromAnotherSite(HttpServletRequest request) {
+        return !isOwnOrigin(request);
     }
 
     private boolean isOwnOrigin(HttpServletRequest request) {

@@ -68,6 +68,20 @@ class CsrfIT extends AgainstServer {
     }
 
     @Test
+    void aLoginFromAnotherSitesPageSetsNoCookieSoItCannotSignTheBrowserInToAnotherAccount() {
+        Map<String, String> credentials = Map.of("email", email, "password", PASSWORD);
+
+        Reply forged = http.post("/api/1/auth/session").header("Origin", EVIL).form(credentials).send();
+        Reply own = http.post("/api/1/auth/session").header("Origin", ownOrigin()).form(credentials).send();
+
+        assertEquals(200, forged.status(), forged::toString);
+        assertTrue(forged.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("sesskey=")), forged::toString);
+        assertEquals(200, http.get("/api/1/users/me?sesskey=" + forged.data().getString("sesskey")).send().status(),
+                "an API client still gets its key in the body");
+        assertTrue(own.headers("Set-Cookie").stream().anyMatch(c -> c.startsWith("sesskey=")), own::toString);
+    }
+
+    @Test
     void theSameRegenerationFromTheOwnOriginWorks() {
         String before = apiKey();
 

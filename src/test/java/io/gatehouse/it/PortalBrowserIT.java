@@ -279,6 +279,12 @@ class PortalBrowserIT extends AgainstServer {
         browser.tabBackTo(By.cssSelector("#user-menu summary"));
         browser.press(Keys.ENTER);
         browser.tabTo(By.linkText("API Key"));
+        // Escape closes the menu and gives the focus back to its button; Enter opens it again.
+        browser.press(Keys.ESCAPE);
+        browser.until(d -> d.findElement(By.id("user-menu")).getDomAttribute("open") == null
+                && "summary".equalsIgnoreCase(d.switchTo().activeElement().getTagName()));
+        browser.press(Keys.ENTER);
+        browser.tabTo(By.linkText("API Key"));
         browser.press(Keys.ENTER);
         browser.waitForHeading("API Key");
         browser.valueOf(By.id("apikey-value"));
