@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -256,6 +257,9 @@ class PortalBrowserIT extends AgainstServer {
         try {
             browser.driver().get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
             browser.click(By.id("win"));
+            // The answer is a new document: read it once the browser has moved to it, not the prize page's
+            // body while it goes away (Chrome then reports an inspector error rather than a stale element).
+            browser.until(ExpectedConditions.urlContains("/api/1/users/me/apikey"));
 
             assertTrue(browser.textContaining(By.tagName("body"), "Cross-origin request refused").contains("\"success\":false"));
         } finally {
