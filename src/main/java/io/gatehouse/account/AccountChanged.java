@@ -8,8 +8,13 @@ public record AccountChanged(long userId, Kind kind) {
         PROFILE,
         /** Too many failed logins: cached passwords stop working until the wait is over. */
         TEMPORARY_LOCK,
-        /** New password, admin lock or disable, deletion: every session and cached password ends. */
-        CREDENTIALS_REVOKED
+        /** New password, admin lock, sign out everywhere, deletion: every session, token and cached password ends. */
+        CREDENTIALS_REVOKED,
+        /**
+         * Disable, or an admin's action for a compromised account: as {@link #CREDENTIALS_REVOKED},
+         * and the standing credentials too (the API key and the application tokens the user made).
+         */
+        EVERY_CREDENTIAL_REVOKED
     }
 
     public boolean dropsCachedPasswords() {
@@ -17,6 +22,10 @@ public record AccountChanged(long userId, Kind kind) {
     }
 
     public boolean endsSessions() {
-        return kind == Kind.CREDENTIALS_REVOKED;
+        return kind == Kind.CREDENTIALS_REVOKED || kind == Kind.EVERY_CREDENTIAL_REVOKED;
+    }
+
+    public boolean endsStandingCredentials() {
+        return kind == Kind.EVERY_CREDENTIAL_REVOKED;
     }
 }

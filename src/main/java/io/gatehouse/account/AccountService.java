@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -94,6 +95,7 @@ public class AccountService {
         if (organization != null) user.setOrganization(organization);
         if (password != null) {
             setPassword(user, password);
+            user.revokeCredentialsIssuedBefore(Instant.now());
             kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
             audit(AuditScheme.ADMIN_PASSWORD_RESET, user);
         }
@@ -104,7 +106,10 @@ public class AccountService {
         if (fields.status() != null && fields.status() != user.getStatus()) {
             user.setStatus(fields.status());
             if (fields.status() != UserStatus.ACTIVE) {
-                kind = AccountChanged.Kind.CREDENTIALS_REVOKED;
+                user.revokeCredentialsIssuedBefore(Instant.now());
+                // A lock pauses the API key and application tokens; a disable ends them.
+                kind = fields.status() == UserStatus.DISABLED ? AccountChanged.Kind.EVERY_CREDENTIAL_REVOKED
+                        : AccountChanged.Kind.CREDENTIALS_REVOKED;
             }
         }
         if (fields.status() == UserStatus.ACTIVE) {
@@ -123,7 +128,9 @@ public class AccountService {
      */
     @Transactional
     public void changeOwnPassword(long userId, String password) {
-        setPassword(require(userId), checkPassword(password));
+        User user = require(userId);
+        setPassword(user, checkPassword(password));
+        user.revokeCredentialsIssuedBefore(Instant.now());
         em.flush();
         changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
     }
@@ -132,11 +139,19 @@ public class AccountService {
         user.setPasswordHash(hasher.hash(PasswordForms.canonical(password)));
     }
 
-    /** Ends every session, refresh token and cached password of the user; the account stays as it is. */
+    /**
+     * Signs the user out everywhere: every session, token, refresh token and cached password issued
+     * until now ends; the account stays as it is. For a compromised account ({@code everything}) the
+     * API key and the application tokens the user made end too.
+     */
     @Transactional
-    public void revokeCredentials(long userId) {
-        audit(AuditScheme.ADMIN_REVOKE, require(userId));
-        changes.fire(new AccountChanged(userId, AccountChanged.Kind.CREDENTIALS_REVOKED));
+    public void revokeCredentials(long userId, boolean everything) {
+        User user = require(userId);
+        user.revokeCredentialsIssuedBefore(Instant.now());
+        em.flush();
+        audit(everything ? AuditScheme.ADMIN_REVOKE_ALL : AuditScheme.ADMIN_REVOKE, user);
+        changes.fire(new AccountChanged(userId, everything ? AccountChanged.Kind.EVERY_CREDENTIAL_REVOKED
+                : AccountChanged.Kind.CREDENTIALS_REVOKED));
     }
 
     @Transactional

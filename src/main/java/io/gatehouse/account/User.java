@@ -66,6 +66,10 @@ public class User {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    /** No credential issued before it counts ({@link CredentialCheck}); null until the first revocation. */
+    @Column(name = "credentials_not_before")
+    private Instant credentialsNotBefore;
+
     protected User() {
     }
 
@@ -103,6 +107,16 @@ public class User {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getLastLoginAt() { return lastLoginAt; }
     public void setLastLoginAt(Instant lastLoginAt) { this.lastLoginAt = lastLoginAt; }
+    public Instant getCredentialsNotBefore() { return credentialsNotBefore; }
+
+    /** Ends every credential issued until now: sessions, tokens, refresh tokens (not the password itself). */
+    public void revokeCredentialsIssuedBefore(Instant now) {
+        // As stored (InstantConverter); never backwards, should the clock step back.
+        Instant instant = now.truncatedTo(ChronoUnit.MICROS);
+        if (credentialsNotBefore == null || instant.isAfter(credentialsNotBefore)) {
+            credentialsNotBefore = instant;
+        }
+    }
 
     public boolean isAdmin() {
         return ROLE_ADMIN.equals(role);

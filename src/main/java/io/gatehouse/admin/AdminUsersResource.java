@@ -77,11 +77,17 @@ public class AdminUsersResource {
         return Envelope.ok(UserJson.of(accounts.update(id, UserJson.fields(body))).build());
     }
 
-    /** Signs the user out everywhere: sessions, refresh tokens and cached Basic credentials end now. */
+    /**
+     * Signs the user out everywhere: sessions, tokens, refresh tokens and cached Basic credentials
+     * end now. With {@code ?compromised=true} the API key and the user's application tokens end too.
+     */
     @POST
     @Path("{id}/revoke")
-    public JsonObject revoke(@PathParam("id") long id) {
-        accounts.revokeCredentials(id);
+    public JsonObject revoke(@PathParam("id") long id, @QueryParam("compromised") String compromised) {
+        if (compromised != null && !compromised.equals("true") && !compromised.equals("false")) {
+            throw ApiException.badRequest("compromised must be true or false");
+        }
+        accounts.revokeCredentials(id, "true".equals(compromised));
         return Envelope.ok(Json.object().build());
     }
 

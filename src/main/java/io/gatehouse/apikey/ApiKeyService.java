@@ -1,5 +1,6 @@
 package io.gatehouse.apikey;
 
+import io.gatehouse.account.AccountChanged;
 import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
@@ -9,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -94,6 +96,20 @@ public class ApiKeyService {
         }
         em.flush();
         return plain;
+    }
+
+    /**
+     * Within the transaction that ended every credential of the user (disable, a compromised
+     * account): the key stops working on every node, and a new one is made on the next view.
+     */
+    void deleteOnRevokeAll(@Observes @Default AccountChanged change) {
+        if (change.endsStandingCredentials()) {
+            ApiKey key = em.find(ApiKey.class, change.userId(), LockModeType.PESSIMISTIC_WRITE);
+            if (key != null) {
+                replaced.fire(new ApiKeyReplaced(key.getLookupHash()));
+                em.remove(key);
+            }
+        }
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) ApiKeyReplaced old) {

@@ -1,5 +1,6 @@
 package io.gatehouse.apptoken;
 
+import io.gatehouse.account.AccountChanged;
 import io.gatehouse.audit.AuditReason;
 import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.crypto.Digests;
@@ -10,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -163,6 +165,22 @@ public class ApplicationTokens {
         }
         return rules.expiry() != null && !Instant.now().isBefore(rules.expiry())
                 ? AuditReason.EXPIRED : AuditReason.ADDRESS_NOT_ALLOWED;
+    }
+
+    /**
+     * Within the transaction that ended every credential of the user (disable, a compromised
+     * account): every token the user made is revoked, and auth_tokens derived from them stop.
+     */
+    void revokeOnRevokeAll(@Observes @Default AccountChanged change) {
+        if (change.endsStandingCredentials()) {
+            em.createQuery("select t from ApplicationToken t where t.creatorId = :user and t.status = :active",
+                            ApplicationToken.class)
+                    .setParameter("user", change.userId()).setParameter("active", ApplicationToken.ACTIVATED)
+                    .getResultList().forEach(token -> {
+                        token.revoke();
+                        revoked.fire(new Revoked(token.getId()));
+                    });
+        }
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked event) {

@@ -28,7 +28,9 @@ public enum AuditScheme {
     /** Konekt {@code POST /api/1/users/me/password}: the check of the current password, success or failure. */
     PASSWORD_CHANGE,
     OAUTH_CLIENT, OAUTH_PASSWORD, OAUTH_ONE_TIME_PASSWORD, OAUTH_REFRESH_TOKEN, OAUTH_CLIENT_CREDENTIALS,
-    ADMIN_LOCK, ADMIN_UNLOCK, ADMIN_DISABLE, ADMIN_PASSWORD_RESET, ADMIN_REVOKE, ADMIN_DELETE;
+    ADMIN_LOCK, ADMIN_UNLOCK, ADMIN_DISABLE, ADMIN_PASSWORD_RESET, ADMIN_REVOKE, ADMIN_DELETE,
+    /** An admin's action for a compromised account: sign out everywhere, and the API key and application tokens end. */
+    ADMIN_REVOKE_ALL;
 
     /** Computed once: it names every recorded event's meter too. */
     private final String wireName = name().toLowerCase(java.util.Locale.ROOT);

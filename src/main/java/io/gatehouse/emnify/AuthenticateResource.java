@@ -4,7 +4,7 @@ import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
-import io.gatehouse.account.ProfileCache;
+import io.gatehouse.account.CredentialCheck;
 import io.gatehouse.apptoken.ApplicationToken;
 import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.audit.AuditEvent;
@@ -69,7 +69,7 @@ public class AuthenticateResource {
     ApplicationTokens applicationTokens;
 
     @Inject
-    ProfileCache profiles;
+    CredentialCheck credentials;
 
     @Inject
     TokenIssuer issuer;
@@ -112,7 +112,7 @@ public class AuthenticateResource {
         if (!redemption.isAccepted()) {
             throw refused(AuditScheme.REFRESH_TOKEN, redemption.refusal(), redemption.userId(), address);
         }
-        CallerProfile user = activeUser(redemption.userId(), AuditScheme.REFRESH_TOKEN, address);
+        CallerProfile user = activeUser(redemption.userId(), redemption.issuedAt(), AuditScheme.REFRESH_TOKEN, address);
         JsonObject answer = Json.object().add("auth_token", authToken(user, null, null)).build();
         audit.record(AuditEvent.success(AuditScheme.REFRESH_TOKEN, user.userId(), user.email(), address));
         issuedTokens.issued(IssuedToken.EMNIFY_REFRESH_TOKEN);
@@ -125,7 +125,8 @@ public class AuthenticateResource {
             throw refused(AuditScheme.APPLICATION_TOKEN_EXCHANGE, exchange.refusal(), exchange.creatorId(), address);
         }
         ApplicationToken token = exchange.token();
-        CallerProfile user = activeUser(token.getCreatorId(), AuditScheme.APPLICATION_TOKEN_EXCHANGE, address);
+        // A standing credential: it survives sign-outs (not a lock, a disable or its own revocation).
+        CallerProfile user = activeUser(token.getCreatorId(), null, AuditScheme.APPLICATION_TOKEN_EXCHANGE, address);
         JsonObject answer = Json.object()
                 .add("auth_token", authToken(user, token.getId(), token.getExpiryDate())).build();
         audit.record(AuditEvent.success(AuditScheme.APPLICATION_TOKEN_EXCHANGE, user.userId(), user.email(), address));
@@ -159,16 +160,12 @@ public class AuthenticateResource {
         };
     }
 
-    private CallerProfile activeUser(long userId, AuditScheme scheme, String address) {
-        CallerProfile user = profiles.find(userId).orElse(null);
-        if (user == null) {
-            throw refused(scheme, AuditReason.UNKNOWN_USER, userId, address);
+    private CallerProfile activeUser(long userId, Instant issuedAt, AuditScheme scheme, String address) {
+        CredentialCheck.Verdict verdict = credentials.check(userId, issuedAt);
+        if (!verdict.isGood()) {
+            throw refused(scheme, verdict.refusal(), userId, address);
         }
-        if (!user.isActive()) {
-            throw refused(scheme, user.status() == io.gatehouse.account.UserStatus.LOCKED
-                    ? AuditReason.USER_LOCKED : AuditReason.USER_DISABLED, userId, address);
-        }
-        return user;
+        return verdict.profile();
     }
 
     /** Audits the refusal; the caller sees the same 401 whatever the reason. */

@@ -1,7 +1,7 @@
 package io.gatehouse.oauth;
 
 import io.gatehouse.account.CallerProfile;
-import io.gatehouse.account.ProfileCache;
+import io.gatehouse.account.CredentialCheck;
 import io.gatehouse.config.GatehouseConfig;
 import io.gatehouse.token.RefreshToken;
 import io.gatehouse.token.RefreshTokens;
@@ -44,7 +44,7 @@ public class IntrospectionEndpoint {
     RefreshTokens refreshTokens;
 
     @Inject
-    ProfileCache profiles;
+    CredentialCheck credentials;
 
     @Inject
     OAuthClients clients;
@@ -68,19 +68,25 @@ public class IntrospectionEndpoint {
                         ? active(access.clientId(), access.clientId(), null, access.scope(), "bearer", access.expiresAtMillis())
                         : INACTIVE;
             }
-            CallerProfile user = profiles.find(access.userId()).filter(CallerProfile::isActive).orElse(null);
+            CallerProfile user = goodFor(access.userId(), access.issuedAt());
             return user == null ? INACTIVE
                     : active(String.valueOf(user.userId()), access.clientId(), user.email(), access.scope(), "bearer",
                     access.expiresAtMillis());
         }
         RefreshToken refresh = refreshTokens.live(token).orElse(null);
         if (refresh != null) {
-            CallerProfile user = profiles.find(refresh.getUserId()).filter(CallerProfile::isActive).orElse(null);
+            CallerProfile user = goodFor(refresh.getUserId(), refresh.getCreatedAt());
             return user == null ? INACTIVE
                     : active(String.valueOf(user.userId()), refresh.getClientId(), user.email(), refresh.getScope(),
                     "refresh_token", refresh.getExpiresAt().toEpochMilli());
         }
         return INACTIVE;
+    }
+
+    /** The token's user while the token is good ({@link CredentialCheck}), else null. */
+    private CallerProfile goodFor(long userId, java.time.Instant issuedAt) {
+        CredentialCheck.Verdict verdict = credentials.check(userId, issuedAt);
+        return verdict.isGood() ? verdict.profile() : null;
     }
 
     private static JsonObject active(String subject, String clientId, String username, String scope, String type,

@@ -1,7 +1,7 @@
 package io.gatehouse.oauth;
 
 import io.gatehouse.account.CallerProfile;
-import io.gatehouse.account.ProfileCache;
+import io.gatehouse.account.CredentialCheck;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
@@ -24,7 +24,7 @@ class RefreshTokenGrant implements Grant {
     RefreshTokens refreshTokens;
 
     @Inject
-    ProfileCache profiles;
+    CredentialCheck credentials;
 
     @Inject
     AccessTokens accessTokens;
@@ -56,8 +56,13 @@ class RefreshTokenGrant implements Grant {
                     ? "The refresh token was already used; its whole family is revoked"
                     : "Invalid refresh token");
         }
-        CallerProfile user = profiles.find(used.getUserId()).filter(CallerProfile::isActive)
-                .orElseThrow(() -> OAuthErrors.invalidGrant("Invalid refresh token"));
+        CredentialCheck.Verdict verdict = credentials.check(used.getUserId(), used.getCreatedAt());
+        if (!verdict.isGood()) {
+            audit.record(AuditEvent.failure(AuditScheme.OAUTH_REFRESH_TOKEN, verdict.refusal(), used.getUserId(),
+                    client.clientId(), address));
+            throw OAuthErrors.invalidGrant("Invalid refresh token");
+        }
+        CallerProfile user = verdict.profile();
         String scope = Scopes.narrow(request.scope(), used.getScope());
         audit.record(AuditEvent.success(AuditScheme.OAUTH_REFRESH_TOKEN, user.userId(), user.email(), address));
         return accessTokens.issue(user, client, scope,

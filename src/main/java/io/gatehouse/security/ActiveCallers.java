@@ -1,7 +1,7 @@
 package io.gatehouse.security;
 
 import io.gatehouse.account.CallerProfile;
-import io.gatehouse.account.ProfileCache;
+import io.gatehouse.account.CredentialCheck;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditReason;
@@ -11,9 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.time.Instant;
+
 /**
- * Turns a verified user id (or client id) into a caller, refusing users that are gone, locked or
- * disabled, and deleted clients. A refusal is audited; an accepted caller is the steady state and is not.
+ * Turns a verified user id (or client id) into a caller, refusing credentials that are no longer
+ * good ({@link CredentialCheck}: the user is gone, locked or disabled, or the credential was issued
+ * before a revocation) and deleted clients. A refusal is audited; an accepted caller is the steady state and is not.
  */
 @ApplicationScoped
 class ActiveCallers {
@@ -22,7 +25,7 @@ class ActiveCallers {
     ClientAddress clientAddress;
 
     @Inject
-    ProfileCache profiles;
+    CredentialCheck credentials;
 
     @Inject
     OAuthClients clients;
@@ -44,30 +47,25 @@ class ActiveCallers {
         return clients.find(clientId).isPresent();
     }
 
-    /** @param request read only on a refusal: the accepted path stays as cheap as before */
-    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, HttpServletRequest request) {
-        return of(userId, scheme, sessionKey, refusal, request, null);
+    /**
+     * @param issuedAt when the credential was issued, or null for one that stands until revoked
+     *                 itself (API key) or was proven on this request (a password): see {@link CredentialCheck}
+     * @param request  read only on a refusal: the accepted path stays as cheap as before
+     */
+    SchemeResult of(long userId, Instant issuedAt, AuthScheme scheme, String sessionKey, String refusal,
+                    HttpServletRequest request) {
+        return of(userId, issuedAt, scheme, sessionKey, refusal, request, null);
     }
 
-    SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, HttpServletRequest request,
-                    String clientId) {
-        CallerProfile profile = profiles.find(userId).orElse(null);
-        if (profile == null || !profile.isActive()) {
-            audit.record(AuditEvent.failure(scheme.audit(), reason(profile), userId,
+    SchemeResult of(long userId, Instant issuedAt, AuthScheme scheme, String sessionKey, String refusal,
+                    HttpServletRequest request, String clientId) {
+        CredentialCheck.Verdict verdict = credentials.check(userId, issuedAt);
+        if (!verdict.isGood()) {
+            CallerProfile profile = verdict.profile();
+            audit.record(AuditEvent.failure(scheme.audit(), verdict.refusal(), userId,
                     profile == null ? null : profile.email(), clientAddress.of(request)));
             return SchemeResult.failed(401, refusal);
         }
-        return SchemeResult.authenticated(new Caller(profile, scheme, sessionKey, clientId));
-    }
-
-    private static String reason(CallerProfile profile) {
-        if (profile == null) {
-            return AuditReason.UNKNOWN_USER;
-        }
-        return switch (profile.status()) {
-            case LOCKED -> AuditReason.USER_LOCKED;
-            case DISABLED -> AuditReason.USER_DISABLED;
-            case ACTIVE -> throw new IllegalStateException("an active user is not refused");
-        };
+        return SchemeResult.authenticated(new Caller(verdict.profile(), scheme, sessionKey, clientId));
     }
 }

@@ -45,7 +45,8 @@ public class ApiKeyParameterScheme implements AuthenticationScheme {
         if (userId.isEmpty()) {
             return refuse(AuditReason.BAD_CREDENTIALS, request);
         }
-        return callers.of(userId.getAsLong(), AuthScheme.API_KEY, null, REFUSAL, request);
+        // A standing credential: it survives sign-outs and ends only with itself (regenerated, revoked with everything).
+        return callers.of(userId.getAsLong(), null, AuthScheme.API_KEY, null, REFUSAL, request);
     }
 
     private SchemeResult refuse(String reason, HttpServletRequest request) {

@@ -93,14 +93,15 @@ public class BasicScheme implements AuthenticationScheme {
         String fingerprint = cache.fingerprint(email, password);
         Long cached = cache.userFor(fingerprint);
         if (cached != null) {
-            return callers.of(cached, AuthScheme.BASIC, null, REFUSAL, request);
+            // The password is proven on every request (the cache only spares the hash; a change drops it).
+            return callers.of(cached, null, AuthScheme.BASIC, null, REFUSAL, request);
         }
         long generation = cache.generation();
         LoginOutcome outcome = passwordLogin.login(email, password, clientAddress.of(request), AuditScheme.BASIC);
         return switch (outcome.status()) {
             case ACCEPTED -> {
                 cache.remember(fingerprint, outcome.profile().userId(), generation);
-                yield callers.of(outcome.profile().userId(), AuthScheme.BASIC, null, REFUSAL, request);
+                yield callers.of(outcome.profile().userId(), null, AuthScheme.BASIC, null, REFUSAL, request);
             }
             case ADDRESS_BLOCKED -> SchemeResult.failed(429, LoginMessages.ADDRESS_BLOCKED);
             case REFUSED, ACCOUNT_BLOCKED -> SchemeResult.failed(401, REFUSAL);

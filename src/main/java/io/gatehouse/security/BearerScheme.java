@@ -66,7 +66,8 @@ public class BearerScheme implements AuthenticationScheme {
                     applicationTokens.refusal(applicationToken, address), token.userId(), null, address));
             return SchemeResult.failed(401, REFUSAL);
         }
-        return callers.of(token.userId(), applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
+        return callers.of(token.userId(), token.issuedAt(),
+                applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
                 null, REFUSAL, request, token.clientId());
     }
 }

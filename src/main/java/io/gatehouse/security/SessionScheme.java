@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.OptionalLong;
-
 /**
  * A session key: parameter {@code sesskey} (query or form POST), else cookie {@code sesskey}; the
  * cookie only from Gatehouse's own pages when the request changes something ({@link CrossOriginGuard}).
@@ -56,12 +54,12 @@ public class SessionScheme implements AuthenticationScheme {
         if (!CredentialShapes.isToken(key)) {
             return refuse(AuditReason.MALFORMED, request);
         }
-        OptionalLong userId = sessions.resolve(key);
-        if (userId.isEmpty()) {
+        SessionService.Resolved session = sessions.resolve(key).orElse(null);
+        if (session == null) {
             // Unknown, ended and expired keys look alike here: the key is stored only as a hash.
             return refuse(AuditReason.BAD_CREDENTIALS, request);
         }
-        return callers.of(userId.getAsLong(), AuthScheme.SESSION, key, REFUSAL, request);
+        return callers.of(session.userId(), session.issuedAt(), AuthScheme.SESSION, key, REFUSAL, request);
     }
 
     private SchemeResult refuse(String reason, HttpServletRequest request) {

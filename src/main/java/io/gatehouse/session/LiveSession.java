@@ -9,6 +9,8 @@ final class LiveSession {
     final String keyHash;
     final long userId;
     final Instant expiresAt;
+    /** Whose session it is and when it began, as a request asks for it (made once, not per request). */
+    final SessionService.Resolved resolved;
     private volatile long lastSeenMillis;
     private volatile long flushedMillis;
 
@@ -16,6 +18,7 @@ final class LiveSession {
         this.keyHash = stored.getKeyHash();
         this.userId = stored.getUserId();
         this.expiresAt = stored.getExpiresAt();
+        this.resolved = new SessionService.Resolved(stored.getUserId(), stored.getCreatedAt());
         this.lastSeenMillis = stored.getLastSeenAt().toEpochMilli();
         this.flushedMillis = lastSeenMillis;
     }

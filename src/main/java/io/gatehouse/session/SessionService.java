@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,14 +52,18 @@ public class SessionService {
         return key;
     }
 
-    /** The session's user, if the key names a live session; moves its idle clock. */
-    public OptionalLong resolve(String key) {
+    /** A live session's user and when it began (a credential's issue time, for {@code CredentialCheck}). */
+    public record Resolved(long userId, Instant issuedAt) {
+    }
+
+    /** The session's user and start, if the key names a live session; moves its idle clock. */
+    public Optional<Resolved> resolve(String key) {
         String hash = Digests.sha256Hex(key);
         LiveSession session = live.get(hash);
         if (session == null) {
             Session stored = em.find(Session.class, hash);
             if (stored == null) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             session = live.computeIfAbsent(hash, h -> new LiveSession(stored));
         }
@@ -69,16 +73,16 @@ public class SessionService {
             // Idle here, but another node may have served it since: its flushed clock is in the row.
             Session stored = em.find(Session.class, hash);
             if (stored == null) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             session = new LiveSession(stored);
             if (!session.isLive(now, idle())) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             live.put(hash, session);
         }
         session.touch(now);
-        return OptionalLong.of(session.userId);
+        return Optional.of(session.resolved);
     }
 
     @Transactional

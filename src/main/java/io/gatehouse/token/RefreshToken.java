@@ -56,6 +56,7 @@ public class RefreshToken {
 
     String getJtiHash() { return jtiHash; }
     public long getUserId() { return userId; }
+    public Instant getCreatedAt() { return createdAt; }
     public Instant getExpiresAt() { return expiresAt; }
     public Instant getRevokedAt() { return revokedAt; }
     public String getFamilyId() { return familyId; }

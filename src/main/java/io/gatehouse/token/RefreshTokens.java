@@ -123,10 +123,13 @@ public class RefreshTokens {
         return find(token).filter(r -> r.isUsable(Instant.now()) && r.getUsedAt() == null);
     }
 
-    /** The user a valid, unrevoked refresh token belongs to, or why there is none (an {@link AuditReason}). */
-    public record Redemption(Long userId, String refusal) {
+    /**
+     * The user a valid, unrevoked refresh token belongs to and when it was issued (for
+     * {@code CredentialCheck}), or why there is none (an {@link AuditReason}).
+     */
+    public record Redemption(Long userId, String refusal, Instant issuedAt) {
         static Redemption refused(Long userId, String refusal) {
-            return new Redemption(userId, refusal);
+            return new Redemption(userId, refusal, null);
         }
 
         public boolean isAccepted() {
@@ -161,7 +164,7 @@ public class RefreshTokens {
         if (!stored.isUsable(Instant.now())) {
             return Redemption.refused(verified.userId(), AuditReason.EXPIRED);
         }
-        return new Redemption(verified.userId(), null);
+        return new Redemption(verified.userId(), null, verified.issuedAt());
     }
 
     /** A new password, a lock, a disable or a logout ends every refresh token of the user. */

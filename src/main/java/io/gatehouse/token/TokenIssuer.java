@@ -41,7 +41,7 @@ public class TokenIssuer {
     public String issue(TokenType type, CallerProfile user, String clientId, String scope, String jti,
                         Instant expiresAt, Long applicationTokenId) {
         KeyRing ring = keys.ring();
-        Instant now = Instant.now();
+        Instant now = IssueTime.now(user == null ? null : user.credentialsNotBefore());
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(GatehouseConfig.issuer())
                 .subject(user != null ? String.valueOf(user.userId()) : clientId)

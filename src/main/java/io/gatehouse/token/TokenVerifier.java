@@ -69,7 +69,8 @@ public class TokenVerifier {
             boolean clientOnly = clientId != null && clientId.equals(claims.getSubject());
             VerifiedToken verified = new VerifiedToken(clientOnly ? null : Long.valueOf(claims.getSubject()), clientId,
                     claims.getStringClaim(TokenIssuer.SCOPE_CLAIM), claims.getJWTID(),
-                    claims.getExpirationTime().getTime(), claims.getLongClaim(TokenIssuer.APPLICATION_TOKEN_CLAIM));
+                    claims.getExpirationTime().getTime(), claims.getLongClaim(TokenIssuer.APPLICATION_TOKEN_CLAIM),
+                    claims.getIssueTime().toInstant());
             if (type == TokenType.ACCESS) {
                 if (revocations.isRevoked(verified.jti())) {
                     return Optional.empty();
