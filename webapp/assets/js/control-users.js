@@ -1,4 +1,4 @@
-// Control room: users (create, find, lock and unlock, reset password, sign out everywhere).
+// Control room: users (create, find, lock and unlock, reset password, sign out everywhere, end everything of a compromised account).
 import * as api from './api.js';
 import { busy, clearErrors, confirmAction, el, notice, row, showError, values, viewFromTemplate, when } from './dom.js';
 
@@ -43,7 +43,9 @@ export function show(main) {
             el('button', { type: 'button', class: 'small secondary', onclick: () => setStatus(user, locked ? 'active' : 'locked') },
                 label(locked ? 'Unlock' : 'Lock')),
             el('button', { type: 'button', class: 'small secondary', onclick: () => resetPassword(user) }, label('Reset password')),
-            el('button', { type: 'button', class: 'small secondary', onclick: () => revoke(user) }, label('Sign out everywhere')));
+            el('button', { type: 'button', class: 'small secondary', onclick: () => revoke(user) }, label('Sign out everywhere')),
+            el('button', { type: 'button', class: 'small danger', 'data-action': 'compromised', onclick: () => revokeAll(user) },
+                label('Compromised')));
         return row(String(user.userid), user.email, user.name, user.role === 'admin' ? 'Admin' : 'User',
             user.status, when(user.lastLogin), actions);
     }
@@ -69,6 +71,20 @@ export function show(main) {
         try {
             await api.post(`api/admin/users/${user.userid}/revoke`);
             notice(view, `${user.email} was signed out everywhere.`);
+        } catch (error) {
+            view.querySelector('[data-error="list"]').textContent = error.message;
+        }
+    }
+
+    // For a compromised account: besides signing out everywhere, the API key and application tokens end.
+    async function revokeAll(user) {
+        if (!await confirmAction(`Treat ${user.email} as compromised? Sessions and tokens end, and so do the API key `
+            + 'and every application token they made. Reset the password too if it may be known.', 'End everything')) {
+            return;
+        }
+        try {
+            await api.post(`api/admin/users/${user.userid}/revoke${api.query({ compromised: true })}`);
+            notice(view, `Every credential of ${user.email} was ended, their API key and application tokens too.`);
         } catch (error) {
             view.querySelector('[data-error="list"]').textContent = error.message;
         }

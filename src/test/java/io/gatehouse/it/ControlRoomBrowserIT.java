@@ -100,6 +100,13 @@ class ControlRoomBrowserIT extends AgainstServer {
         browser.textContaining(By.cssSelector("[data-notice]"), "was signed out everywhere");
         assertEquals(401, http.get("/api/1/users/me?sesskey=" + session).send().status());
 
+        String apiKey = http.get("/api/1/users/me/apikey").basicAuth(email, "robins-second-password").send().data().getString("apikey");
+        assertEquals(200, http.get("/api/1/users/me?apikey=" + apiKey).send().status(), "sign out everywhere keeps the API key");
+        clickIn(rowWith(email), "Compromised");
+        assertTrue(browser.confirm(true).contains("Treat " + email + " as compromised"));
+        browser.textContaining(By.cssSelector("[data-notice]"), "their API key and application tokens too");
+        assertEquals(401, http.get("/api/1/users/me?apikey=" + apiKey).send().status(), "the compromised action ends it");
+
         browser.type(By.id("find-email"), "nobody-" + email);
         browser.click(By.cssSelector("form[data-form=find-user] button[type=submit]"));
         browser.textContaining(By.cssSelector("[data-rows]"), "No user has the e-mail");
