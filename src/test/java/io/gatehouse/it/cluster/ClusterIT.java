@@ -319,6 +319,72 @@ class ClusterIT {
         }
     }
 
+    /**
+     * Issue 16 item 1 across nodes: tokens and a session used on node 0 (so every cache there holds
+     * them), the user's own password change on node 1, and every node refuses them within a second;
+     * a token issued right after it works everywhere.
+     */
+    @Test
+    void aPasswordChangeOnOneNodeEndsTokensAndSessionsUsedOnAnotherOnEveryNode() {
+        User user = newUser();
+        String address = Gatehouse.uniqueAddress();
+        Map<String, String> client = newClient("lifecycle", "password", "refresh_token");
+        JsonObject emnify = authenticate(node(0), address, "{\"username\":\"" + user.email() + "\",\"password\":\"" + PASSWORD + "\"}").object();
+        String authToken = "Bearer " + emnify.getString("auth_token");
+        String emnifyRefresh = "{\"refresh_token\":\"" + emnify.getString("refresh_token") + "\"}";
+        String accessToken = "Bearer " + node(0).post("/oauth/v2/token").header("X-Forwarded-For", address)
+                .form(with(client, Map.of("grant_type", "password", "username", user.email(), "password", PASSWORD)))
+                .send().object().getString("access_token");
+        String session = new Gatehouse(node(0)).sessionKey(user.email(), PASSWORD);
+        for (Http node : nodes) {
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", authToken).send().status());
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", accessToken).send().status());
+            assertEquals(200, me(node, "?sesskey=" + session).status());
+        }
+
+        Reply changed = node(1).post("/api/1/users/me/password").basicAuth(user.email(), PASSWORD)
+                .json("{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"another-passw0rd-3\"}").send();
+        assertEquals(200, changed.status(), changed::toString);
+        String fresh = "Bearer " + authenticate(node(2), address, "{\"username\":\"" + user.email()
+                + "\",\"password\":\"another-passw0rd-3\"}").object().getString("auth_token");
+
+        for (Http node : nodes) {
+            assertWithin("the auth_token ends", () -> node.get("/api/1/users/me").header("Authorization", authToken).send().status() == 401);
+            assertWithin("the access token ends", () -> node.get("/api/1/users/me").header("Authorization", accessToken).send().status() == 401);
+            assertWithin("the session ends", () -> me(node, "?sesskey=" + session).status() == 401);
+            assertWithin("the refresh_token ends", () -> authenticate(node, address, emnifyRefresh).status() == 401);
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", fresh).send().status(), "a token issued after it");
+        }
+    }
+
+    /** The compromised-account action on node 1 ends the API key and the application tokens used on node 0, on every node. */
+    @Test
+    void theCompromisedActionOnOneNodeEndsTheApiKeyAndApplicationTokensOnEveryNode() {
+        User user = newUser();
+        String address = Gatehouse.uniqueAddress();
+        String apiKey = node(0).get("/api/1/users/me/apikey").basicAuth(user.email(), PASSWORD).send().data().getString("apikey");
+        String bearer = "Bearer " + authenticate(node(0), address, "{\"username\":\"" + user.email() + "\",\"password\":\"" + PASSWORD + "\"}")
+                .object().getString("auth_token");
+        String exchange = "{\"application_token\":\"" + node(0).post("/api/v1/application_token").header("Authorization", bearer)
+                .json("{\"description\":\"cluster\"}").send().object().getString("application_token") + "\"}";
+        String derived = "Bearer " + authenticate(node(0), address, exchange).object().getString("auth_token");
+        for (Http node : nodes) {
+            assertEquals(200, me(node, "?apikey=" + apiKey).status());
+            assertEquals(200, node.get("/api/1/users/me").header("Authorization", derived).send().status());
+        }
+
+        Http nodeB = node(1);
+        assertEquals(200, new Gatehouse(nodeB).asAdmin(nodeB.post("/api/admin/users/" + user.id() + "/revoke?compromised=true"))
+                .send().status());
+
+        for (Http node : nodes) {
+            assertWithin("the API key ends", () -> me(node, "?apikey=" + apiKey).status() == 401);
+            assertWithin("the derived auth_token ends", () -> node.get("/api/1/users/me").header("Authorization", derived).send().status() == 401);
+            assertWithin("the application token ends", () -> authenticate(node, address, exchange).status() == 401);
+            assertWithin("the auth_token ends", () -> node.get("/api/1/users/me").header("Authorization", bearer).send().status() == 401);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Sends the same token request {@code times} times at once, spread over the nodes; answers how many got a token. */
@@ -410,6 +476,10 @@ class ClusterIT {
 
     private static Reply authenticate(Http node, String json) {
         return node.post("/api/v1/authenticate").json(json).send();
+    }
+
+    private static Reply authenticate(Http node, String address, String json) {
+        return node.post("/api/v1/authenticate").header("X-Forwarded-For", address).json(json).send();
     }
 
     private static JWKSet jwks(Http node) {
