@@ -31,9 +31,9 @@ class ActiveCallers {
     AuditLog audit;
 
     /** A client_credentials caller: valid while its client is registered. */
-    SchemeResult ofClient(String clientId, String refusal, HttpServletRequest request) {
+    SchemeResult ofClient(String clientId, String scope, String refusal, HttpServletRequest request) {
         if (clients.find(clientId).isPresent()) {
-            return SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId));
+            return SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId, scope));
         }
         audit.record(AuditEvent.failure(AuthScheme.BEARER.audit(), AuditReason.REVOKED, null, clientId,
                 clientAddress.of(request)));
@@ -46,18 +46,19 @@ class ActiveCallers {
 
     /** @param request read only on a refusal: the accepted path stays as cheap as before */
     SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, HttpServletRequest request) {
-        return of(userId, scheme, sessionKey, refusal, request, null);
+        return of(userId, scheme, sessionKey, refusal, request, null, null);
     }
 
+    /** @param clientId and {@code scope}: those of a delegated token (an OAuth access token), else null */
     SchemeResult of(long userId, AuthScheme scheme, String sessionKey, String refusal, HttpServletRequest request,
-                    String clientId) {
+                    String clientId, String scope) {
         CallerProfile profile = profiles.find(userId).orElse(null);
         if (profile == null || !profile.isActive()) {
             audit.record(AuditEvent.failure(scheme.audit(), reason(profile), userId,
                     profile == null ? null : profile.email(), clientAddress.of(request)));
             return SchemeResult.failed(401, refusal);
         }
-        return SchemeResult.authenticated(new Caller(profile, scheme, sessionKey, clientId));
+        return SchemeResult.authenticated(new Caller(profile, scheme, sessionKey, clientId, scope));
     }
 
     private static String reason(CallerProfile profile) {
