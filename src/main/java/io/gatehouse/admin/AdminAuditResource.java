@@ -4,6 +4,7 @@ import io.gatehouse.audit.AuditQuery;
 import io.gatehouse.audit.AuditRecord;
 import io.gatehouse.audit.AuditStore;
 import io.gatehouse.security.Caller;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
 import io.gatehouse.web.Sensitive;
@@ -29,7 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_ADMIN)
-@Sensitive
+@Sensitive(Scope.ADMIN)
 public class AdminAuditResource {
 
     @Inject

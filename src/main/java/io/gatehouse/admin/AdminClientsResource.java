@@ -3,6 +3,7 @@ package io.gatehouse.admin;
 import io.gatehouse.oauth.OAuthClient;
 import io.gatehouse.oauth.OAuthClients;
 import io.gatehouse.security.Caller;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
@@ -34,7 +35,7 @@ import java.util.Set;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_ADMIN)
-@Sensitive
+@Sensitive(Scope.ADMIN)
 public class AdminClientsResource {
 
     @Inject

@@ -4,6 +4,7 @@ import io.gatehouse.security.Caller;
 import io.gatehouse.settings.SettingDefinition;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
@@ -30,7 +31,7 @@ import java.util.Map;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_ADMIN)
-@Sensitive
+@Sensitive(Scope.ADMIN)
 public class AdminSettingsResource {
 
     @Inject

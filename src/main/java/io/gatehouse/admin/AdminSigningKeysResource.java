@@ -1,6 +1,7 @@
 package io.gatehouse.admin;
 
 import io.gatehouse.security.Caller;
+import io.gatehouse.token.Scope;
 import io.gatehouse.token.SigningKeys;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_ADMIN)
-@Sensitive
+@Sensitive(Scope.ADMIN)
 public class AdminSigningKeysResource {
 
     @Inject

@@ -3,6 +3,7 @@ package io.gatehouse.admin;
 import io.gatehouse.account.AccountService;
 import io.gatehouse.account.User;
 import io.gatehouse.security.Caller;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
@@ -31,7 +32,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_ADMIN)
-@Sensitive
+@Sensitive(Scope.ADMIN)
 public class AdminUsersResource {
 
     @Inject

@@ -6,6 +6,7 @@ import io.gatehouse.apptoken.ApplicationTokens;
 import io.gatehouse.net.IpRange;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Json;
 import io.gatehouse.web.Sensitive;
@@ -38,7 +39,7 @@ import java.time.format.DateTimeParseException;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_USER)
-@Sensitive
+@Sensitive(Scope.APPLICATION_TOKENS)
 public class ApplicationTokenResource {
 
     /** The last time every supported database stores (MariaDB's DATETIME ends with 9999). */

@@ -3,6 +3,7 @@ package io.gatehouse.konekt;
 import io.gatehouse.apikey.ApiKeyService;
 import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
 import io.gatehouse.web.Sensitive;
@@ -36,14 +37,14 @@ public class MeResource {
 
     @GET
     @Path("apikey")
-    @Sensitive
+    @Sensitive(Scope.APIKEY)
     public JsonObject viewApiKey() {
         return apiKey(apiKeys.view(caller.get().userId()));
     }
 
     @POST
     @Path("apikey")
-    @Sensitive
+    @Sensitive(Scope.APIKEY)
     public JsonObject regenerateApiKey() {
         return apiKey(apiKeys.regenerate(caller.get().userId()));
     }

@@ -12,6 +12,7 @@ import io.gatehouse.security.CurrentCaller;
 import io.gatehouse.security.LoginMessages;
 import io.gatehouse.security.SessionScheme;
 import io.gatehouse.session.SessionService;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Envelope;
 import io.gatehouse.web.Json;
@@ -40,7 +41,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Caller.ROLE_USER)
-@Sensitive
+@Sensitive(Scope.PASSWORD)
 public class PasswordResource {
 
     static final String WRONG_PASSWORD = "current_password is not correct";

@@ -84,7 +84,11 @@ public class SessionResource {
         if (current.scheme() == AuthScheme.SESSION) {
             sessions.end(current.sessionKey());
         }
-        refreshTokens.revokeAllOf(current.userId());
+        if (current.isDelegated()) {
+            refreshTokens.revokeAllOf(current.userId(), current.clientId());  // no scope: only its own grant ends
+        } else {
+            refreshTokens.revokeAllOf(current.userId());
+        }
         audit.record(AuditEvent.success(AuditScheme.LOGOUT, current.userId(), current.profile().email(),
                 clientAddress.of(request)));
         return Response.ok(Envelope.ok(Json.object().build()))

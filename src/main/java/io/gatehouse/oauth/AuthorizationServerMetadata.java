@@ -1,6 +1,7 @@
 package io.gatehouse.oauth;
 
 import io.gatehouse.config.GatehouseConfig;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ public class AuthorizationServerMetadata {
                 .add("revocation_endpoint", issuer + "/oauth/v2/revoke")
                 .add("introspection_endpoint", issuer + "/oauth/v2/introspect")
                 .add("jwks_uri", issuer + "/.well-known/jwks.json")
+                .add("scopes_supported", scopes())
                 .add("grant_types_supported", Json.array().add("client_credentials").add("password").add("refresh_token"))
                 // No authorization endpoint: no response type is supported.
                 .add("response_types_supported", Json.array())
@@ -31,6 +33,13 @@ public class AuthorizationServerMetadata {
                 .add("revocation_endpoint_auth_methods_supported", authMethods())
                 .add("introspection_endpoint_auth_methods_supported", authMethods())
                 .build();
+    }
+
+    /** Gatehouse's own vocabulary; a client may also be registered with others, for other resource servers. */
+    private static jakarta.json.JsonArrayBuilder scopes() {
+        jakarta.json.JsonArrayBuilder scopes = Json.array();
+        Scope.names().forEach(scopes::add);
+        return scopes;
     }
 
     private static jakarta.json.JsonArrayBuilder authMethods() {

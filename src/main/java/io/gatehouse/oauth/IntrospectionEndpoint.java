@@ -5,6 +5,7 @@ import io.gatehouse.account.CredentialCheck;
 import io.gatehouse.config.GatehouseConfig;
 import io.gatehouse.token.RefreshToken;
 import io.gatehouse.token.RefreshTokens;
+import io.gatehouse.token.Scope;
 import io.gatehouse.token.TokenIssuer;
 import io.gatehouse.token.TokenType;
 import io.gatehouse.token.TokenVerifier;
@@ -23,7 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /oauth/v2/introspect} (RFC 7662), for an authenticated client. */
+import java.time.Instant;
+
+/**
+ * {@code POST /oauth/v2/introspect} (RFC 7662), for an authenticated client: about its own tokens,
+ * or with the client scope {@code introspection} about any. Another client's token or a first-party
+ * one is {@code {"active": false}} to anyone else (§2.2), so introspection reveals no one's tokens.
+ */
 @Path("v2/introspect")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,16 +60,20 @@ public class IntrospectionEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response introspect(MultivaluedMap<String, String> form) {
         TokenRequest introspection = TokenRequest.ofForm(form);
-        clientAuthentication.authenticate(request.getHeader("Authorization"), introspection);
+        RegisteredClient client = clientAuthentication.authenticate(request.getHeader("Authorization"), introspection);
         if (introspection.token() == null || introspection.token().isBlank()) {
             throw OAuthErrors.invalidRequest("token is required");
         }
-        return Response.ok(describe(introspection.token())).header("Cache-Control", "no-store").build();
+        return Response.ok(describe(introspection.token(), client)).header("Cache-Control", "no-store").build();
     }
 
-    private JsonObject describe(String token) {
+    private JsonObject describe(String token, RegisteredClient asker) {
+        boolean mayIntrospectAny = asker.scopes().contains(Scope.INTROSPECTION.value);
         VerifiedToken access = verifier.verify(token, TokenType.ACCESS).orElse(null);
         if (access != null) {
+            if (!mayIntrospectAny && !asker.clientId().equals(access.clientId())) {
+                return INACTIVE;
+            }
             if (access.isClientOnly()) {
                 return clients.find(access.clientId()).isPresent()
                         ? active(access.clientId(), access.clientId(), null, access.scope(), "bearer", access.expiresAtMillis())
@@ -75,6 +86,9 @@ public class IntrospectionEndpoint {
         }
         RefreshToken refresh = refreshTokens.live(token).orElse(null);
         if (refresh != null) {
+            if (!mayIntrospectAny && !asker.clientId().equals(refresh.getClientId())) {
+                return INACTIVE;
+            }
             CallerProfile user = goodFor(refresh.getUserId(), refresh.getCreatedAt());
             return user == null ? INACTIVE
                     : active(String.valueOf(user.userId()), refresh.getClientId(), user.email(), refresh.getScope(),
@@ -84,7 +98,7 @@ public class IntrospectionEndpoint {
     }
 
     /** The token's user while the token is good ({@link CredentialCheck}), else null. */
-    private CallerProfile goodFor(long userId, java.time.Instant issuedAt) {
+    private CallerProfile goodFor(long userId, Instant issuedAt) {
         CredentialCheck.Verdict verdict = credentials.check(userId, issuedAt);
         return verdict.isGood() ? verdict.profile() : null;
     }

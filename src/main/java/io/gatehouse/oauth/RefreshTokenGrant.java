@@ -47,6 +47,11 @@ class RefreshTokenGrant implements Grant {
         if (request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw OAuthErrors.invalidRequest("refresh_token is required");
         }
+        if (request.scope() != null) {
+            // A scope wider than the original is refused before the token is used: the client keeps it.
+            refreshTokens.live(request.refreshToken()).filter(r -> client.clientId().equals(r.getClientId()))
+                    .ifPresent(live -> Scopes.narrow(request.scope(), live.getScope()));
+        }
         RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken(), client.clientId());
         RefreshToken used = rotation.token();
         if (used == null) {

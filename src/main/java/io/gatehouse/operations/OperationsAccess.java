@@ -5,7 +5,9 @@ import io.gatehouse.security.GatehouseAuthenticationMechanism;
 import io.gatehouse.security.SchemeResult;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
+import io.gatehouse.token.Scope;
 import io.gatehouse.web.Dialect;
+import io.gatehouse.web.InsufficientScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +18,8 @@ import java.io.IOException;
 /**
  * Who may read /metrics and readiness: anyone, or with {@code operations.requireAdmin} on only an
  * admin. Any credential form will do, an API key included: a scraper is better given an admin's
- * API key, which opens no admin endpoint, than the admin's password.
+ * API key, which opens no admin endpoint, than the admin's password. An OAuth access token needs
+ * the admin scope, as on the admin API.
  */
 @ApplicationScoped
 public class OperationsAccess {
@@ -41,6 +44,11 @@ public class OperationsAccess {
         }
         if (!caller.groups().contains(Caller.ROLE_ADMIN)) {
             refusal(request, response, 403, "Forbidden: this endpoint needs the role admin");
+            return true;
+        }
+        if (!caller.allows(Scope.ADMIN)) {
+            response.setHeader("WWW-Authenticate", InsufficientScope.challenge(Scope.ADMIN));
+            refusal(request, response, 403, InsufficientScope.of(Scope.ADMIN).getMessage());
             return true;
         }
         return false;

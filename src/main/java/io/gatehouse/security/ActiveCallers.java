@@ -34,9 +34,9 @@ class ActiveCallers {
     AuditLog audit;
 
     /** A client_credentials caller: valid while its client is registered. */
-    SchemeResult ofClient(String clientId, String refusal, HttpServletRequest request) {
+    SchemeResult ofClient(String clientId, String scope, String refusal, HttpServletRequest request) {
         if (clients.find(clientId).isPresent()) {
-            return SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId));
+            return SchemeResult.authenticated(new Caller(null, AuthScheme.BEARER, null, clientId, scope));
         }
         audit.record(AuditEvent.failure(AuthScheme.BEARER.audit(), AuditReason.REVOKED, null, clientId,
                 clientAddress.of(request)));
@@ -54,11 +54,12 @@ class ActiveCallers {
      */
     SchemeResult of(long userId, Instant issuedAt, AuthScheme scheme, String sessionKey, String refusal,
                     HttpServletRequest request) {
-        return of(userId, issuedAt, scheme, sessionKey, refusal, request, null);
+        return of(userId, issuedAt, scheme, sessionKey, refusal, request, null, null);
     }
 
+    /** @param clientId and {@code scope}: those of a delegated token (an OAuth access token), else null */
     SchemeResult of(long userId, Instant issuedAt, AuthScheme scheme, String sessionKey, String refusal,
-                    HttpServletRequest request, String clientId) {
+                    HttpServletRequest request, String clientId, String scope) {
         CredentialCheck.Verdict verdict = credentials.check(userId, issuedAt);
         if (!verdict.isGood()) {
             CallerProfile profile = verdict.profile();
@@ -66,6 +67,6 @@ class ActiveCallers {
                     profile == null ? null : profile.email(), clientAddress.of(request)));
             return SchemeResult.failed(401, refusal);
         }
-        return SchemeResult.authenticated(new Caller(verdict.profile(), scheme, sessionKey, clientId));
+        return SchemeResult.authenticated(new Caller(verdict.profile(), scheme, sessionKey, clientId, scope));
     }
 }

@@ -54,7 +54,7 @@ public class BearerScheme implements AuthenticationScheme {
             return SchemeResult.failed(401, REFUSAL);
         }
         if (token.isClientOnly()) {
-            return callers.ofClient(token.clientId(), REFUSAL, request);
+            return callers.ofClient(token.clientId(), token.scope(), REFUSAL, request);
         }
         if (token.clientId() != null && !callers.clientExists(token.clientId())) {
             return SchemeResult.failed(401, REFUSAL);  // issued to a client that has since been deleted
@@ -68,6 +68,6 @@ public class BearerScheme implements AuthenticationScheme {
         }
         return callers.of(token.userId(), token.issuedAt(),
                 applicationToken == null ? AuthScheme.BEARER : AuthScheme.APPLICATION_TOKEN,
-                null, REFUSAL, request, token.clientId());
+                null, REFUSAL, request, token.clientId(), token.scope());
     }
 }

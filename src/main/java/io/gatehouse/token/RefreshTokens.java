@@ -179,6 +179,15 @@ public class RefreshTokens {
         revoke(userId);
     }
 
+    /** A logout by a token issued to a client ends that client's refresh tokens of the user, not other clients'. */
+    @Transactional
+    public void revokeAllOf(long userId, String clientId) {
+        em.createQuery("update RefreshToken r set r.revokedAt = :now where r.userId = :user and r.clientId = :client"
+                        + " and r.revokedAt is null")
+                .setParameter("now", Instant.now()).setParameter("user", userId).setParameter("client", clientId)
+                .executeUpdate();
+    }
+
     private void revoke(long userId) {
         em.createQuery("update RefreshToken r set r.revokedAt = :now where r.userId = :user and r.revokedAt is null")
                 .setParameter("now", Instant.now()).setParameter("user", userId).executeUpdate();

@@ -51,8 +51,10 @@ public class TokenIssuer {
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(jti);
         if (user != null) {
+            // A token issued to a client is admin only with the admin scope, for other resource servers as here.
+            boolean admin = user.isAdmin() && (clientId == null || Scope.ADMIN.isIn(scope));
             claims.claim("upn", user.email())
-                    .claim("groups", user.isAdmin() ? List.of("user", "admin") : List.of("user"));
+                    .claim("groups", admin ? List.of("user", "admin") : List.of("user"));
         } else {
             claims.claim("groups", List.of("client"));
         }

@@ -33,6 +33,6 @@ public class ApiApplication extends Application {
                 AdminUsersResource.class, AdminSettingsResource.class, AdminSigningKeysResource.class,
                 AdminClientsResource.class, AdminAuditResource.class,
                 HealthResource.class,
-                ErrorMapper.class, RolesAllowedFeature.class, SensitiveFilter.class, MatchedRoute.class);
+                ErrorMapper.class, RolesAllowedFeature.class, SensitiveFeature.class, MatchedRoute.class);
     }
 }

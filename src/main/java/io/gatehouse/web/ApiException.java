@@ -26,7 +26,7 @@ public class ApiException extends RuntimeException {
         this.challenge = challenge;
     }
 
-    /** The WWW-Authenticate value of a 401, when not the default Bearer challenge. */
+    /** The WWW-Authenticate value of a 401 when not the default Bearer challenge, or of a 403 for a missing scope. */
     public String challenge() {
         return challenge;
     }

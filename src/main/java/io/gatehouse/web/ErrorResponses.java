@@ -34,6 +34,9 @@ public final class ErrorResponses {
             // a browser answers a Basic challenge with its own login dialog.
             builder.header("WWW-Authenticate", refusal.challenge() != null ? refusal.challenge() : "Bearer realm=\"gatehouse\"");
         }
+        if (refusal.status() == 403 && refusal.challenge() != null) {
+            builder.header("WWW-Authenticate", refusal.challenge());  // insufficient_scope (RFC 6750 §3.1)
+        }
         if (refusal.status() == 503) {
             builder.header("Retry-After", "1");
         }
