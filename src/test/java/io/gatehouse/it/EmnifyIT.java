@@ -255,6 +255,9 @@ class EmnifyIT extends AgainstServer {
         }
         assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate").header("X-Forwarded-For", address)
                 .json("{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").send());
+        // Another address in the same /64 is the same client: an attacker owns the whole /64.
+        assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate")
+                .header("X-Forwarded-For", Gatehouse.sameNetwork(address)).json(refresh).send());
         // An entry the client wrote itself, left of the one its proxy added, changes nothing.
         assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate")
                 .header("X-Forwarded-For", "198.51.100.7, " + address).json(refresh).send());
