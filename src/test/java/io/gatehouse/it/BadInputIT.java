@@ -99,6 +99,7 @@ class BadInputIT extends AgainstServer {
 
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         forms.put("/api/1/auth/session", Map.of("email", email, "password", password));
+        forms.put("/api/1/users/me/apikey", Map.of("sesskey", sesskey));
         forms.put("/api/1/users/me/password", Map.of("current_password", password, "new_password", "changed-by-big-form-1"));
         forms.put("/oauth/v2/token", with(clientFields, "grant_type", "client_credentials"));
         forms.put("/oauth/v2/revoke", with(clientFields, "token", accessToken));
@@ -113,11 +114,6 @@ class BadInputIT extends AgainstServer {
                 assertTrue(reply.body().contains("64 KiB") && !reply.body().contains("Exception"), reply::toString);
             }
         }
-        // A credential inside a chunked form is not read: the body was not parsed before the endpoint.
-        Reply regenerate = http.post("/api/1/users/me/apikey")
-                .body(FORM, chunked(Http.form(Map.of("sesskey", sesskey)) + "&padding=" + "x".repeat(65 * 1024))).send();
-        assertEquals(401, regenerate.status(), regenerate::toString);
-
         assertEquals(lastLogin, lastLogin(email), "no login happened");
         assertEquals(apiKey, http.get("/api/1/users/me/apikey").cookie("sesskey=" + sesskey).send().data().getString("apikey"));
         assertEquals(200, gatehouse.login(email, password).status(), "the password did not change");
