@@ -1,5 +1,6 @@
 package io.gatehouse.account;
 
+import io.gatehouse.net.ClientNetwork;
 import io.gatehouse.operations.LockoutMetrics;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
@@ -13,7 +14,7 @@ import java.time.Duration;
 /**
  * Failed logins per client address over the last hour, across every password path and every
  * node. Past {@code lockout.addressMaxFailures} the address may not try again until old failures
- * age out.
+ * age out. An IPv6 client counts by its /64 ({@link ClientNetwork}).
  */
 @ApplicationScoped
 public class AddressThrottle {
@@ -30,11 +31,11 @@ public class AddressThrottle {
     LockoutMetrics lockouts;
 
     public boolean isBlocked(String address) {
-        return limits.count(FAILURES, address) >= limit();
+        return limits.count(FAILURES, ClientNetwork.of(address)) >= limit();
     }
 
     public void recordFailure(String address) {
-        if (limits.record(FAILURES, address) == limit()) {
+        if (limits.record(FAILURES, ClientNetwork.of(address)) == limit()) {
             lockouts.address();  // this failure blocks the address
         }
     }

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * E-mail and password login, shared by every password path (session login, HTTP Basic, and
@@ -19,9 +18,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class PasswordLogin {
-
-    private static final int EMNIFY_MAX_FAILURES = 3;
-    private static final Duration EMNIFY_BLOCK = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -33,6 +29,9 @@ public class PasswordLogin {
     AddressThrottle addresses;
 
     @Inject
+    EmnifyLoginBlock emnifyBlock;
+
+    @Inject
     AuditLog audit;
 
     private final PasswordHasher hasher = PasswordHasher.owasp();
@@ -40,7 +39,7 @@ public class PasswordLogin {
     /**
      * @param scheme the path asking, for the audit log; {@link AuditScheme#EMNIFY_PASSWORD} is
      *               emnify's path: the password may also be its SHA-1 hex string, and three
-     *               failures in a row block the account for five minutes
+     *               failures in a row block the user name for five minutes ({@link EmnifyLoginBlock})
      */
     public LoginOutcome login(String email, String password, String address, AuditScheme scheme) {
         long started = System.nanoTime();
@@ -53,8 +52,11 @@ public class PasswordLogin {
         User user = em.createQuery("select u from User u where u.email = :email", User.class)
                 .setParameter("email", tried)
                 .getResultStream().findFirst().orElse(null);
-        if (emnify && user != null && isEmnifyBlocked(user)) {
-            audit.record(AuditEvent.failure(scheme, AuditReason.ACCOUNT_BLOCKED, user.getId(), tried, address));
+        if (emnify && !emnifyBlock.admit(tried)) {
+            // Known or not, the name is blocked alike and answered no sooner than a refusal.
+            audit.record(AuditEvent.failure(scheme, AuditReason.ACCOUNT_BLOCKED, user == null ? null : user.getId(),
+                    tried, address));
+            padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
             return LoginOutcome.accountBlocked();
         }
         boolean hasPassword = user != null && user.getPasswordHash() != null;
@@ -76,6 +78,9 @@ public class PasswordLogin {
                     user == null ? null : user.getId(), tried, address));
             padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
             return LoginOutcome.refused();
+        }
+        if (emnify) {
+            emnifyBlock.succeeded(tried);
         }
         audit.record(AuditEvent.success(scheme, accepted.userId(), accepted.email(), address));
         return LoginOutcome.accepted(accepted);
@@ -128,10 +133,5 @@ public class PasswordLogin {
             case DISABLED -> AuditReason.USER_DISABLED;
             case ACTIVE -> AuditReason.LOCKED;
         };
-    }
-
-    private static boolean isEmnifyBlocked(User user) {
-        return user.getFailedLogins() >= EMNIFY_MAX_FAILURES && user.getLastFailureAt() != null
-                && user.getLastFailureAt().plus(EMNIFY_BLOCK).isAfter(Instant.now());
     }
 }

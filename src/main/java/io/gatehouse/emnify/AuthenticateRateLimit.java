@@ -1,5 +1,6 @@
 package io.gatehouse.emnify;
 
+import io.gatehouse.net.ClientNetwork;
 import io.gatehouse.throttle.SharedLimits;
 import io.gatehouse.throttle.Window;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,10 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 
-/** emnify's rule for {@code /api/v1/authenticate}: at most 100 requests per address per 5 minutes, on all nodes together. */
+/**
+ * emnify's rule for {@code /api/v1/authenticate}: at most 100 requests per address per 5 minutes,
+ * on all nodes together; an IPv6 client counts by its /64 ({@link ClientNetwork}).
+ */
 @ApplicationScoped
 public class AuthenticateRateLimit {
 
@@ -19,6 +23,6 @@ public class AuthenticateRateLimit {
 
     /** Counts the request; false (and not counted) when the address is over the limit. */
     public boolean admit(String address) {
-        return limits.tryAcquire(WINDOW, address, LIMIT);
+        return limits.tryAcquire(WINDOW, ClientNetwork.of(address), LIMIT);
     }
 }

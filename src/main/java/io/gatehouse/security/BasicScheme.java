@@ -22,7 +22,9 @@ import java.util.Base64;
 /**
  * {@code Authorization: Basic base64(email:password)} in UTF-8 (RFC 7617), or with the user name
  * {@code apikey} and an API key as the password. A cached credential is the steady state and is
- * not audited; a cache miss is a password login, audited by {@link PasswordLogin}.
+ * not audited; a cache miss is a password login, audited by {@link PasswordLogin}. A browser
+ * caches Basic credentials and sends them along by itself: changes from another site's page are
+ * refused ({@link CrossOriginGuard}) before the header is even read.
  */
 @ApplicationScoped
 public class BasicScheme implements AuthenticationScheme {
@@ -49,11 +51,18 @@ public class BasicScheme implements AuthenticationScheme {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CrossOriginGuard crossOrigin;
+
     @Override
     public SchemeResult authenticate(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return SchemeResult.ABSENT;
+        }
+        if (crossOrigin.refuses(request)) {
+            audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.CROSS_ORIGIN, null, null, clientAddress.of(request)));
+            return SchemeResult.failed(403, CrossOriginGuard.REFUSAL);
         }
         if (header.length() > MAX_HEADER) {
             return malformed(null, request, "Basic credentials too long");

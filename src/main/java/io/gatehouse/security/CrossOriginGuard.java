@@ -5,24 +5,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * CSRF defence for the session cookie, which a browser sends along by itself on any site's form or
- * {@code fetch}: a state-changing request (anything but GET, HEAD, OPTIONS) may use the cookie only
- * when it comes from Gatehouse's own pages. Browsers name the page's origin in {@code Origin} on
- * every cross-origin POST, PUT, PATCH and DELETE; that origin must be the one the request was sent
- * to (its scheme and {@code Host}) or the public base URL ({@code GATEHOUSE_ISSUER}, for a server
- * behind a TLS-terminating proxy). Without {@code Origin}, a {@code Referer} decides the same way.
- * With neither, the request is not a browser's cross-site one (a browser would have sent
- * {@code Origin}): curl and scripts that send the cookie themselves keep working.
+ * CSRF defence for the credentials a browser sends along by itself on any site's form or
+ * {@code fetch}, the session cookie and cached HTTP Basic: a state-changing request (anything but
+ * GET, HEAD, OPTIONS) may use them only when it comes from Gatehouse's own pages. Browsers say
+ * where a request comes from in {@code Sec-Fetch-Site}, which no page can set: only
+ * {@code same-origin} and {@code none} (typed or bookmarked) are Gatehouse's own, while
+ * {@code same-site} is a sibling host (another subdomain), which may be anyone's. Browsers also
+ * name the page's origin in {@code Origin} on every cross-origin POST, PUT, PATCH and DELETE; that
+ * origin must be the one the request was sent to (its scheme and {@code Host}) or the public base
+ * URL ({@code GATEHOUSE_ISSUER}, for a server behind a TLS-terminating proxy). Without
+ * {@code Origin}, a {@code Referer} decides the same way. Either header naming another site
+ * refuses. With none of them, the request is not a browser's cross-site one (a browser would have
+ * sent them): curl and scripts that send the cookie or Basic themselves keep working.
  */
 @ApplicationScoped
 public class CrossOriginGuard {
 
-    static final String REFUSAL = "Cross-origin request refused: the session cookie works for changes only from "
-            + "Gatehouse's own pages (send the session key as sesskey, or another credential)";
+    static final String REFUSAL = "Cross-origin request refused: the session cookie and HTTP Basic work for changes "
+            + "only from Gatehouse's own pages (send the session key as sesskey, or another credential)";
 
     private final String publicOrigin = Origins.of(GatehouseConfig.issuer());
 
-    /** Whether the cookie must not authenticate this request. GET and HEAD cost one string switch. */
+    /** Whether the cookie or Basic must not authenticate this request. GET and HEAD cost one string switch. */
     public boolean refuses(HttpServletRequest request) {
         switch (request.getMethod()) {
             case "GET", "HEAD", "OPTIONS" -> {
@@ -34,9 +38,17 @@ public class CrossOriginGuard {
         }
     }
 
-    /** Whether a browser sent this request from another site's page: its Origin (or Referer) names another origin. */
+    /**
+     * Whether a browser sent this request from another site's page: its Sec-Fetch-Site says so, or
+     * its Origin (or Referer) names another origin.
+     */
     public boolean fromAnotherSite(HttpServletRequest request) {
-        return !isOwnOrigin(request);
+        return isFetchedFromElsewhere(request.getHeader("Sec-Fetch-Site")) || !isOwnOrigin(request);
+    }
+
+    /** Fetch Metadata: anything but "same-origin" and "none" (a value unknown today included) is another site. */
+    static boolean isFetchedFromElsewhere(String secFetchSite) {
+        return secFetchSite != null && !secFetchSite.equalsIgnoreCase("same-origin") && !secFetchSite.equalsIgnoreCase("none");
     }
 
     private boolean isOwnOrigin(HttpServletRequest request) {

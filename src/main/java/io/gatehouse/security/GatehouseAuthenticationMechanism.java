@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.net.BodyLimit;
 import io.gatehouse.persistence.DatabaseOutage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +79,11 @@ public class GatehouseAuthenticationMechanism implements HttpAuthenticationMecha
         if (request.getRequestURI().startsWith(request.getContextPath() + OAUTH_PATHS)) {
             // The OAuth endpoints authenticate the client themselves (RFC 6749 §2.3): its Basic
             // header is a client id and secret, not a user's e-mail and password.
+            return SchemeResult.ABSENT;
+        }
+        if (BodyLimit.isDeclaredOver(request)) {
+            // Refused with 413 by the request size filter: no credential is checked (no hash, no
+            // write) for a request that will not be served.
             return SchemeResult.ABSENT;
         }
         if (isPortalFile(request.getRequestURI(), request.getContextPath().length())) {

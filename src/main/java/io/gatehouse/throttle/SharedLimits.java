@@ -34,6 +34,21 @@ public class SharedLimits {
         return counts.count(window, Digests.sha256Hex(subject), System.currentTimeMillis());
     }
 
+    /** Forgets the subject's hits in the window: a success that ends a run of failures. */
+    public void clear(Window window, String subject) {
+        String key = Digests.sha256Hex(subject);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                counts.delete(window, key);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !ConnectionFailures.isRolledBackToRetry(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private int hit(Window window, String subject, int max) {
         String key = Digests.sha256Hex(subject);
         for (int attempt = 1; ; attempt++) {

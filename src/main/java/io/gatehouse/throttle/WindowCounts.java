@@ -61,6 +61,13 @@ class WindowCounts {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void delete(Window window, String subject) {
+        em.createNativeQuery("delete from gh_window_count where limiter = ?1 and subject = ?2")
+                .setParameter(1, window.name()).setParameter(2, subject)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     int deleteExpired(long nowMillis) {
         return em.createNativeQuery("delete from gh_window_count where expires_ms < ?1")
                 .setParameter(1, nowMillis).executeUpdate();

@@ -4,8 +4,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.gatehouse.it.Gatehouse.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +74,79 @@ class BadInputIT extends AgainstServer {
         Reply reply = http.post("/api/1/auth/session").body("application/x-www-form-urlencoded", chunked).send();
 
         assertTrue(reply.status() >= 400 && reply.status() < 500, reply::toString);
+    }
+
+    /**
+     * The server parses a form into parameters by itself (up to 2 MB) when anything asks for one,
+     * the authentication mechanism first of all. A form over 64 KiB, with its length declared or
+     * sent chunked, is refused with 413 before it is parsed, on every path that takes forms, and
+     * changes nothing; one of 60 KiB is still read.
+     */
+    @Test
+    void aFormOver64KiBIs413OnEveryPathThatTakesFormsAndChangesNothing() {
+        String email = uniqueEmail("bigform");
+        String password = "big-form-password-1";
+        gatehouse.createUser(email, password, "Big Form");
+        String apiKey = http.get("/api/1/users/me/apikey").basicAuth(email, password).send().data().getString("apikey");
+        String sesskey = gatehouse.sessionKey(email, password);
+        String lastLogin = lastLogin(email);
+        jakarta.json.JsonObject client = gatehouse.asAdmin(http.post("/api/admin/clients"))
+                .json("{\"name\":\"big forms\",\"grant_types\":[\"client_credentials\"]}").send().data();
+        Map<String, String> clientFields = Map.of("client_id", client.getString("client_id"),
+                "client_secret", client.getString("client_secret"));
+        String accessToken = http.post("/oauth/v2/token").form(with(clientFields, "grant_type", "client_credentials"))
+                .send().object().getString("access_token");
+
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        forms.put("/api/1/auth/session", Map.of("email", email, "password", password));
+        forms.put("/api/1/users/me/apikey", Map.of("sesskey", sesskey));
+        forms.put("/api/1/users/me/password", Map.of("current_password", password, "new_password", "changed-by-big-form-1"));
+        forms.put("/oauth/v2/token", with(clientFields, "grant_type", "client_credentials"));
+        forms.put("/oauth/v2/revoke", with(clientFields, "token", accessToken));
+        forms.put("/oauth/v2/introspect", with(clientFields, "token", accessToken));
+        for (var form : forms.entrySet()) {
+            String body = Http.form(form.getValue()) + "&padding=" + "x".repeat(65 * 1024);
+            Reply declared = http.post(form.getKey()).cookie("sesskey=" + sesskey).body(FORM, body).send();
+            Reply chunked = http.post(form.getKey()).cookie("sesskey=" + sesskey).body(FORM, chunked(body)).send();
+
+            for (Reply reply : List.of(declared, chunked)) {
+                assertEquals(413, reply.status(), form.getKey() + ": " + reply);
+                assertTrue(reply.body().contains("64 KiB") && !reply.body().contains("Exception"), reply::toString);
+            }
+        }
+        assertEquals(lastLogin, lastLogin(email), "no login happened");
+        assertEquals(apiKey, http.get("/api/1/users/me/apikey").cookie("sesskey=" + sesskey).send().data().getString("apikey"));
+        assertEquals(200, gatehouse.login(email, password).status(), "the password did not change");
+        jakarta.json.JsonObject introspected = http.post("/oauth/v2/introspect")
+                .form(with(clientFields, "token", accessToken)).send().object();
+        assertTrue(introspected.getBoolean("active"), "the token was not revoked: " + introspected);
+
+        String sixtyKiB = Http.form(Map.of("email", email, "password", password)) + "&padding=" + "x".repeat(60 * 1024);
+        assertEquals(200, http.post("/api/1/auth/session").body(FORM, sixtyKiB).send().status());
+        assertEquals(200, http.post("/api/1/auth/session").body(FORM, chunked(sixtyKiB)).send().status());
+    }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    /** Sent with Transfer-Encoding: chunked, since its length is not known in advance. */
+    private static HttpRequest.BodyPublisher chunked(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<byte[]> parts = new ArrayList<>();
+        for (int from = 0; from < bytes.length; from += 8192) {
+            parts.add(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + 8192)));
+        }
+        return HttpRequest.BodyPublishers.ofByteArrays(parts);
+    }
+
+    private static Map<String, String> with(Map<String, String> fields, String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put(name, value);
+        return all;
+    }
+
+    private String lastLogin(String email) {
+        Reply found = gatehouse.asAdmin(http.get("/api/admin/users?email=" + Http.q(email))).send();
+        return found.object().getJsonArray("data").getJsonObject(0).get("lastLogin").toString();
     }
 
     @Test

@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Cross-site request forgery: another site's page makes the victim's browser send a request, and
- * the browser adds the {@code sesskey} cookie by itself. Browsers name that page in {@code Origin};
- * a change with the cookie is accepted only from Gatehouse's own origin.
+ * the browser adds the {@code sesskey} cookie, or the Basic credentials it cached, by itself.
+ * Browsers name that page in {@code Origin} and say where the request comes from in
+ * {@code Sec-Fetch-Site}; a change with the cookie or Basic is accepted only from Gatehouse's own origin.
  */
 class CsrfIT extends AgainstServer {
 
@@ -72,10 +73,12 @@ class CsrfIT extends AgainstServer {
         Map<String, String> credentials = Map.of("email", email, "password", PASSWORD);
 
         Reply forged = http.post("/api/1/auth/session").header("Origin", EVIL).form(credentials).send();
+        Reply sibling = http.post("/api/1/auth/session").header("Sec-Fetch-Site", "same-site").form(credentials).send();
         Reply own = http.post("/api/1/auth/session").header("Origin", ownOrigin()).form(credentials).send();
 
         assertEquals(200, forged.status(), forged::toString);
         assertTrue(forged.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("sesskey=")), forged::toString);
+        assertTrue(sibling.headers("Set-Cookie").stream().noneMatch(c -> c.startsWith("sesskey=")), sibling::toString);
         assertEquals(200, http.get("/api/1/users/me?sesskey=" + forged.data().getString("sesskey")).send().status(),
                 "an API client still gets its key in the body");
         assertTrue(own.headers("Set-Cookie").stream().anyMatch(c -> c.startsWith("sesskey=")), own::toString);
@@ -157,36 +160,109 @@ class CsrfIT extends AgainstServer {
         assertEquals(200, ownReferer.status(), ownReferer::toString);
     }
 
-    /** Only the cookie comes along by itself: credentials the sender had to know are no forgery. */
+    /** Only the cookie and cached Basic come along by itself: credentials the sender had to know are no forgery. */
     @Test
     void otherCredentialsAndReadsAreNotAffected() {
         Reply parameter = http.post("/api/1/users/me/apikey").header("Origin", EVIL)
                 .form(Map.of("sesskey", key)).send();
-        Reply basic = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD).header("Origin", EVIL).send();
         Reply read = http.get("/api/1/users/me").cookie(cookie).header("Origin", EVIL).send();
         // No Origin and no Referer: not a browser's cross-site request (curl with -b), as documented.
         Reply script = http.post("/api/1/users/me/apikey").cookie(cookie).send();
 
         assertEquals(200, parameter.status(), parameter::toString);
-        assertEquals(200, basic.status(), basic::toString);
         assertEquals(200, read.status(), read::toString);
         assertEquals(200, script.status(), script::toString);
+    }
+
+    /**
+     * The victim once signed in with Basic (a URL with credentials, another tool on this origin):
+     * the browser keeps sending them, also on another site's form POST.
+     */
+    @Test
+    void aForgedCrossSitePostWithCachedBasicCannotRegenerateTheApiKey() {
+        String before = apiKey();
+
+        Reply byOrigin = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD).header("Origin", EVIL)
+                .header("Sec-Fetch-Site", "cross-site").form(Map.of()).send();
+        // Fetch Metadata alone (a browser that leaves Origin out) is enough.
+        Reply byFetchMetadata = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD)
+                .header("Sec-Fetch-Site", "cross-site").send();
+        // A sibling subdomain is the same site and may be anyone's.
+        Reply sibling = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD)
+                .header("Sec-Fetch-Site", "same-site").send();
+        Reply apiKeyAsBasic = http.post("/api/1/users/me/apikey").basicAuth("apikey", before)
+                .header("Origin", EVIL).send();
+
+        for (Reply forged : List.of(byOrigin, byFetchMetadata, sibling, apiKeyAsBasic)) {
+            assertEquals(403, forged.status(), forged::toString);
+            assertTrue(forged.error().startsWith(REFUSAL), forged::toString);
+        }
+        assertEquals(before, apiKey(), "the key did not change");
+    }
+
+    @Test
+    void aCrossSiteApplicationTokenWithCachedBasicIsRefusedInEmnifysFormatAndNoneIsMade() {
+        String description = "planted through cached Basic for " + email;
+
+        Reply forged = http.post("/api/v1/application_token").basicAuth(email, PASSWORD)
+                .header("Sec-Fetch-Site", "cross-site").json("{\"description\":\"" + description + "\"}").send();
+
+        assertEquals(403, forged.status(), forged::toString);
+        assertEquals(403, forged.object().getInt("error_code"));
+        assertTrue(forged.object().getString("message").startsWith(REFUSAL), forged::toString);
+        assertEquals(List.of(), applicationTokens(description), "no token was made");
+    }
+
+    @Test
+    void aCrossSiteFetchWithTheCookieIsRefusedByFetchMetadataAlone() {
+        String before = apiKey();
+
+        Reply forged = http.post("/api/1/users/me/apikey").cookie(cookie).header("Sec-Fetch-Site", "cross-site").send();
+
+        assertEquals(403, forged.status(), forged::toString);
+        assertEquals(before, apiKey(), "the key did not change");
+    }
+
+    @Test
+    void basicFromScriptsAndFromOwnPagesKeepsWorking() {
+        String before = apiKey();
+
+        // curl --user ... -X POST: no Origin, no Referer, no Fetch Metadata.
+        Reply script = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD).send();
+        Reply ownPage = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD)
+                .header("Origin", ownOrigin()).header("Sec-Fetch-Site", "same-origin").send();
+        Reply typed = http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD).header("Sec-Fetch-Site", "none").send();
+        Reply read = http.get("/api/1/users/me/apikey").basicAuth(email, PASSWORD).header("Origin", EVIL)
+                .header("Sec-Fetch-Site", "cross-site").send();
+
+        assertEquals(200, script.status(), script::toString);
+        assertNotEquals(before, script.data().getString("apikey"));
+        assertEquals(200, ownPage.status(), ownPage::toString);
+        assertEquals(200, typed.status(), typed::toString);
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(typed.data().getString("apikey"), read.data().getString("apikey"));
     }
 
     @Test
     void theRefusalIsAudited() throws InterruptedException {
         http.post("/api/1/users/me/apikey").cookie(cookie).header("Origin", EVIL).send();
+        http.post("/api/1/users/me/apikey").basicAuth(email, PASSWORD).header("Sec-Fetch-Site", "cross-site").send();
 
+        assertCrossOriginAudited("session");
+        assertCrossOriginAudited("basic");
+    }
+
+    private void assertCrossOriginAudited(String scheme) throws InterruptedException {
         // The audit writer flushes its queue about once a second.
         for (int i = 0; i < 50; i++) {
-            Reply events = gatehouse.asAdmin(http.get("/api/admin/audit?scheme=session&outcome=failure")).send();
+            Reply events = gatehouse.asAdmin(http.get("/api/admin/audit?scheme=" + scheme + "&outcome=failure")).send();
             if (events.object().getJsonArray("data").stream()
                     .anyMatch(e -> "cross_origin".equals(e.asJsonObject().getString("reason", null)))) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no cross_origin failure in the audit log");
+        throw new AssertionError("no cross_origin failure of " + scheme + " in the audit log");
     }
 
     @Test

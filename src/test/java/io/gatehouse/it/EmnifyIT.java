@@ -142,6 +142,70 @@ class EmnifyIT extends AgainstServer {
         assertEmnifyError(401, "TooManyRequests", blocked);
     }
 
+    /**
+     * Enumeration through the block: an attacker fails three times for a name, then tells a blocked
+     * account from an unknown name by the answer or by its time. Both must be alike.
+     */
+    @Test
+    @Order(5)
+    void aBlockedUnknownNameAnswersLikeABlockedAccountInTheSameTime() {
+        String address = Gatehouse.uniqueAddress();  // the attack's own: at most 100 per address in 5 minutes
+        String unknown = uniqueEmail("nobody");
+        for (int i = 0; i < 3; i++) {
+            assertEmnifyError(401, "Unauthorized", withPassword(address, email, "wrong-" + i));
+            assertEmnifyError(401, "Unauthorized", withPassword(address, unknown, "wrong-" + i));
+        }
+
+        int tries = 9;
+        long[] knownMillis = new long[tries];
+        long[] unknownMillis = new long[tries];
+        for (int i = 0; i < tries; i++) {  // interleaved, so that the machine's load falls on both alike
+            long start = System.nanoTime();
+            Reply known = withPassword(address, email, PASSWORD);  // even the right password is blocked
+            knownMillis[i] = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            Reply stranger = withPassword(address, unknown, PASSWORD);
+            unknownMillis[i] = (System.nanoTime() - start) / 1_000_000;
+
+            assertEmnifyError(401, "TooManyRequests", known);
+            assertEquals(known.status(), stranger.status(), stranger::toString);
+            assertEquals(known.body(), stranger.body());
+        }
+
+        // Every refusal waits for the refusal floor (at least 50 ms): a blocked account answered at
+        // once would be far below it, and an unknown name that still hashed would be far from it.
+        long known = median(knownMillis);
+        long stranger = median(unknownMillis);
+        assertTrue(known >= 50 && stranger >= 50, "medians " + known + " and " + stranger + " ms");
+        assertTrue(Math.abs(known - stranger) < Math.min(known, stranger) / 2,
+                "medians " + known + " ms (account) and " + stranger + " ms (unknown name) differ too much");
+    }
+
+    @Test
+    @Order(5)
+    void aSuccessEndsTheRunOfFailures() {
+        String address = Gatehouse.uniqueAddress();
+        for (int round = 0; round < 2; round++) {
+            assertEmnifyError(401, "Unauthorized", withPassword(address, email, "wrong-a"));
+            assertEmnifyError(401, "Unauthorized", withPassword(address, email, "wrong-b"));
+            Reply success = withPassword(address, email, PASSWORD);
+            assertEquals(200, success.status(), "two failures and a success, round " + round + ": " + success);
+        }
+    }
+
+    private Reply withPassword(String address, String username, String password) {
+        return http.post("/api/v1/authenticate").header("X-Forwarded-For", address)
+                .json(jakarta.json.Json.createObjectBuilder().add("username", username).add("password", password)
+                        .build().toString())
+                .send();
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     @Test
     @Order(6)
     void applicationTokensAreShownOnceListedWithEmnifysFieldsAndExchanged() {
@@ -255,6 +319,9 @@ class EmnifyIT extends AgainstServer {
         }
         assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate").header("X-Forwarded-For", address)
                 .json("{\"username\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").send());
+        // Another address in the same /64 is the same client: an attacker owns the whole /64.
+        assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate")
+                .header("X-Forwarded-For", Gatehouse.sameNetwork(address)).json(refresh).send());
         // An entry the client wrote itself, left of the one its proxy added, changes nothing.
         assertEmnifyError(429, "TooManyRequests", http.post("/api/v1/authenticate")
                 .header("X-Forwarded-For", "198.51.100.7, " + address).json(refresh).send());

@@ -24,12 +24,18 @@ public final class Gatehouse {
     /**
      * A client address no other test uses (IPv6 documentation range), for X-Forwarded-For: the
      * suite's server trusts its proxy, 127.0.0.1, to name the client, and per-address limits are
-     * counted in the database, across deployments and nodes.
+     * counted in the database, across deployments and nodes. Each is in a /64 of its own, since
+     * the limits count an IPv6 client by its /64.
      */
     public static String uniqueAddress() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return "2001:db8::" + Integer.toHexString(random.nextInt(1, 0x10000)) + ":" + Integer.toHexString(random.nextInt(1, 0x10000))
-                + ":" + Integer.toHexString(random.nextInt(1, 0x10000));
+        return "2001:db8:" + Integer.toHexString(random.nextInt(1, 0x10000)) + ":" + Integer.toHexString(random.nextInt(1, 0x10000))
+                + "::" + Integer.toHexString(random.nextInt(1, 0x10000));
+    }
+
+    /** Another address in the /64 of {@code address}, as {@link #uniqueAddress()} makes them. */
+    public static String sameNetwork(String address) {
+        return address.substring(0, address.lastIndexOf("::") + 2) + "beef:1";
     }
 
     public Http.Request asAdmin(Http.Request request) {

@@ -70,6 +70,27 @@ class LoginLockoutIT extends AgainstServer {
         assertEquals(200, login(address, email, PASSWORD).status(), "under the raised limit again");
     }
 
+    /** An attacker with a /64 takes a new address of it for every guess: the /64 is counted as one client. */
+    @Test
+    @Order(1)
+    void anIpv6ClientIsCountedByItsSlash64() {
+        String address = Gatehouse.uniqueAddress();
+        String network = address.substring(0, address.lastIndexOf("::") + 2);
+        assertEquals(200, gatehouse.setSettings("{\"lockout.addressMaxFailures\": 4}").status());
+        try {
+            for (int i = 1; i <= 4; i++) {
+                assertEquals(401, login(network + Integer.toHexString(i) + ":" + i, email, "guess-" + i).status());
+            }
+
+            Reply next = login(Gatehouse.sameNetwork(address), email, PASSWORD);
+
+            assertEquals(429, next.status(), "a fifth address of the same /64: " + next);
+            assertEquals(200, login(Gatehouse.uniqueAddress(), email, PASSWORD).status(), "another /64 is not blocked");
+        } finally {
+            gatehouse.setSettings("{\"lockout.addressMaxFailures\": 100}");
+        }
+    }
+
     private Reply login(String address, String email, String password) {
         return http.post("/api/1/auth/session").header("X-Forwarded-For", address)
                 .json(jakarta.json.Json.createObjectBuilder().add("email", email).add("password", password).build().toString()).send();
