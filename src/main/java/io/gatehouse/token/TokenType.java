@@ -28,7 +28,10 @@ public enum TokenType {
     REFRESH(new JOSEObjectType("rt+jwt"), null);
 
     static final String USE_CLAIM = "token_use";
-    /** The header of access tokens signed before they were typed {@code JWT}. */
+    /**
+     * The header of access tokens signed before they were typed {@code JWT}; its acceptance can go
+     * once every node has signed {@code JWT} for longer than the longest access-token lifetime.
+     */
     static final JOSEObjectType EARLIER_ACCESS = new JOSEObjectType("at+jwt");
 
     final JOSEObjectType header;
