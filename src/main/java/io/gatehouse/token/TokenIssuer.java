@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs tokens with the active key. Claims: iss, sub, aud, exp, iat, nbf, jti, plus upn and groups,
- * so a MicroProfile JWT application accepts them with only the JWKS address and the issuer.
+ * Signs tokens with the active key. Claims: iss, sub, aud, exp, iat, nbf, jti; access tokens add
+ * token_use, upn and groups, so a MicroProfile JWT application accepts them with only the JWKS
+ * address and the issuer (see {@link TokenType} for why they are typed JWT).
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -50,12 +51,16 @@ public class TokenIssuer {
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(jti);
-        if (user != null) {
+        if (type.use != null) {
+            claims.claim(TokenType.USE_CLAIM, type.use);
+        }
+        // upn and groups are what an MP-JWT application reads: a refresh token has no use for them.
+        if (type == TokenType.ACCESS && user != null) {
             // A token issued to a client is admin only with the admin scope, for other resource servers as here.
             boolean admin = user.isAdmin() && (clientId == null || Scope.ADMIN.isIn(scope));
             claims.claim("upn", user.email())
                     .claim("groups", admin ? List.of("user", "admin") : List.of("user"));
-        } else {
+        } else if (type == TokenType.ACCESS) {
             claims.claim("groups", List.of("client"));
         }
         if (clientId != null) {

@@ -6,6 +6,8 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.gatehouse.config.GatehouseConfig;
@@ -24,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Verifies our tokens with nimbus-jose-jwt's standard processor: ES256 only (so "none" and HMAC
  * tokens fail), keys only from our own key ring by {@code kid} (a {@code jku}, {@code x5u} or
- * embedded {@code jwk} is never fetched or trusted), the expected {@code typ}, issuer and
+ * embedded {@code jwk} is never fetched or trusted), the expected type ({@link TokenType}), issuer and
  * audience, and time claims with {@value #LEEWAY_SECONDS} s of leeway. Verified access tokens are
  * remembered until they expire, so a repeated Bearer costs a map look-up, not a signature check.
  */
@@ -111,8 +113,22 @@ public class TokenVerifier {
     }
 
     static DefaultJWTProcessor<SecurityContext> processor(KeyRing ring, TokenType type) {
-        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(type.header));
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>() {
+            @Override
+            public JWTClaimsSet process(SignedJWT jwt, SecurityContext context) throws BadJOSEException, JOSEException {
+                JWTClaimsSet claims = super.process(jwt, context);
+                try {
+                    // typ JWT alone does not say access token: its token_use claim must (TokenType).
+                    if (type.matches(jwt.getHeader().getType(), claims)) {
+                        return claims;
+                    }
+                } catch (ParseException e) {
+                    // a token_use that is not a string: not ours
+                }
+                throw new BadJWTException("Not a token of type " + type);
+            }
+        };
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(type.acceptedHeaders()));
         DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
         verifiers.getJCAContext().setProvider(EcdsaProvider.INSTANCE);
         processor.setJWSVerifierFactory(verifiers);

@@ -91,7 +91,9 @@ class EmnifyIT extends AgainstServer {
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
 
         assertEquals("ES256", jwt.getHeader().getAlgorithm().getName());
-        assertEquals("at+jwt", jwt.getHeader().getType().getType());
+        // typ JWT, as MP-JWT requires; token_use says what kind (TokenType).
+        assertEquals("JWT", jwt.getHeader().getType().getType());
+        assertEquals("access", claims.getStringClaim("token_use"));
         assertTrue(jwt.getHeader().getKeyID() != null);
         assertEquals(String.valueOf(userId), claims.getSubject());
         assertEquals(email, claims.getStringClaim("upn"));

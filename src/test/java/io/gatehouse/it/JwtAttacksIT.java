@@ -127,7 +127,7 @@ class JwtAttacksIT extends AgainstServer {
     @Test
     void algNoneIsRefusedInEveryLetterCaseWithOrWithoutTheOriginalSignature() {
         for (String alg : List.of("none", "None", "NONE", "nOnE")) {
-            String header = "{\"alg\":\"" + alg + "\",\"typ\":\"at+jwt\",\"kid\":\"" + kid() + "\"}";
+            String header = "{\"alg\":\"" + alg + "\",\"typ\":\"JWT\",\"kid\":\"" + kid() + "\"}";
             String unsigned = b64(header) + "." + payload() + ".";
             String keptSignature = b64(header) + "." + payload() + "." + signature();
 
@@ -135,7 +135,7 @@ class JwtAttacksIT extends AgainstServer {
             assertRefused(me(keptSignature), "alg " + alg + ", the original signature kept");
         }
         // The emnify paths refuse it in their own dialect, through the same verifier.
-        String none = b64("{\"alg\":\"none\",\"typ\":\"at+jwt\"}") + "." + payload() + ".";
+        String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + payload() + ".";
         assertEmnifyUnauthorized(http.get("/api/v1/application_token").header("Authorization", "Bearer " + none).send());
     }
 
@@ -174,7 +174,7 @@ class JwtAttacksIT extends AgainstServer {
         // signing key) would accept any claims an attacker chose. Gatehouse must take JWS only.
         ECKey published = jwks().getKeyByKeyId(kid()).toECKey();
         EncryptedJWT jwe = new EncryptedJWT(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A128KW, EncryptionMethod.A128GCM)
-                .keyID(kid()).type(new JOSEObjectType("at+jwt")).build(), claims());
+                .keyID(kid()).type(JOSEObjectType.JWT).build(), claims());
         jwe.encrypt(new ECDHEncrypter(published));
 
         assertRefused(me(jwe.serialize()), "a JWE encrypted to the signing key");
@@ -276,7 +276,8 @@ class JwtAttacksIT extends AgainstServer {
 
         assertEquals(ISSUER, claims.getIssuer());
         assertEquals(List.of("gatehouse"), claims.getAudience());
-        assertEquals("at+jwt", genuine.getHeader().getType().getType());
+        assertEquals("JWT", genuine.getHeader().getType().getType());
+        assertEquals("access", claims.getStringClaim("token_use"));
         assertEquals(JWSAlgorithm.ES256, genuine.getHeader().getAlgorithm());
         assertEquals("rt+jwt", SignedJWT.parse(refresh).getHeader().getType().getType());
     }
@@ -286,7 +287,7 @@ class JwtAttacksIT extends AgainstServer {
     @Test
     void aRefreshTokenIsNotABearerToken() {
         // A refresh token is signed by the same key with the same iss, aud and sub: only its typ
-        // (rt+jwt) keeps it from being a 14-day access token.
+        // (rt+jwt, and no token_use) keeps it from being a 14-day access token.
         assertRefused(me(refresh), "the refresh_token as Bearer");
         assertEmnifyUnauthorized(http.get("/api/v1/application_token").header("Authorization", "Bearer " + refresh).send());
     }
@@ -367,7 +368,7 @@ class JwtAttacksIT extends AgainstServer {
                 "a header of 5000 nested arrays", b64(deep) + "." + payload() + "." + fakeSignature,
                 "a payload of 5000 nested arrays", genuine.getParsedParts()[0] + "." + b64(deep) + "." + fakeSignature,
                 "a claim of 1400 nested arrays", genuine.getParsedParts()[0] + "." + b64(deepInClaims) + "." + fakeSignature,
-                "a header with 1300 nested arrays", b64("{\"alg\":\"ES256\",\"typ\":\"at+jwt\",\"x\":"
+                "a header with 1300 nested arrays", b64("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"x\":"
                         + "[".repeat(1300) + "]".repeat(1300) + "}") + "." + payload() + "." + fakeSignature);
         for (var attack : tokens.entrySet()) {
             boolean huge = attack.getKey().contains("5000");
@@ -462,13 +463,14 @@ class JwtAttacksIT extends AgainstServer {
         }
     }
 
-    /** What a relying party configures: ES256 from the JWKS only, typ at+jwt, this issuer and audience. */
+    /** What a relying party configures: ES256 from the JWKS only, typ JWT and token_use access, this issuer and audience. */
     private static DefaultJWTProcessor<SecurityContext> clientSideProcessor(JWKSet keys) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, new ImmutableJWKSet<>(keys)));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>("gatehouse",
-                new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat", "jti")));
+                new JWTClaimsSet.Builder().issuer(ISSUER).claim("token_use", "access").build(),
+                Set.of("sub", "exp", "iat", "jti")));
         return processor;
     }
 
@@ -494,7 +496,7 @@ class JwtAttacksIT extends AgainstServer {
     }
 
     private static JWSHeader.Builder accessHeader(JWSAlgorithm alg) {
-        return new JWSHeader.Builder(alg).type(new JOSEObjectType("at+jwt"));
+        return new JWSHeader.Builder(alg).type(JOSEObjectType.JWT);
     }
 
     private static ECKey attackerKey(String kid) throws JOSEException {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -46,39 +47,95 @@ class TokenRulesTest {
         return jwt.serialize();
     }
 
+    /** An access token as Gatehouse signs it now: typ JWT, token_use access. */
+    private String access(UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+        return token("JWT", c -> change.apply(c.claim("token_use", "access")));
+    }
+
     private void accepted(String token) {
-        assertDoesNotThrow(() -> TokenVerifier.processor(ring, TokenType.ACCESS).process(token, null));
+        accepted(token, TokenType.ACCESS);
     }
 
     private void refused(String token) {
-        assertThrows(Exception.class, () -> TokenVerifier.processor(ring, TokenType.ACCESS).process(token, null));
+        refused(token, TokenType.ACCESS);
+    }
+
+    private void accepted(String token, TokenType as) {
+        assertDoesNotThrow(() -> TokenVerifier.processor(ring, as).process(token, null));
+    }
+
+    private void refused(String token, TokenType as) {
+        assertThrows(Exception.class, () -> TokenVerifier.processor(ring, as).process(token, null));
     }
 
     @Test
     void aWellFormedAccessTokenPasses() throws Exception {
-        accepted(token("at+jwt", c -> c));
+        accepted(access(c -> c));
     }
 
     @Test
     void expiredTokensFailPastTheLeewayButNotWithinIt() throws Exception {
         Instant now = Instant.now();
-        accepted(token("at+jwt", c -> c.expirationTime(Date.from(now.minusSeconds(30)))));
-        refused(token("at+jwt", c -> c.expirationTime(Date.from(now.minusSeconds(TokenVerifier.LEEWAY_SECONDS + 30)))));
+        accepted(access(c -> c.expirationTime(Date.from(now.minusSeconds(30)))));
+        refused(access(c -> c.expirationTime(Date.from(now.minusSeconds(TokenVerifier.LEEWAY_SECONDS + 30)))));
     }
 
     @Test
     void notYetValidTokensFailPastTheLeeway() throws Exception {
         Instant later = Instant.now().plusSeconds(TokenVerifier.LEEWAY_SECONDS + 120);
-        accepted(token("at+jwt", c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(30)))));
-        refused(token("at+jwt", c -> c.notBeforeTime(Date.from(later))));
+        accepted(access(c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(30)))));
+        refused(access(c -> c.notBeforeTime(Date.from(later))));
     }
 
     @Test
     void aWrongIssuerAudienceOrTypeFails() throws Exception {
-        refused(token("at+jwt", c -> c.issuer("https://attacker.example")));
-        refused(token("at+jwt", c -> c.audience("someone-else")));
-        refused(token("rt+jwt", c -> c));
+        refused(access(c -> c.issuer("https://attacker.example")));
+        refused(access(c -> c.audience("someone-else")));
+        refused(access(c -> c.jwtID(null)));
+    }
+
+    @Test
+    void typJwtIsAnAccessTokenOnlyWithTokenUseAccess() throws Exception {
         refused(token("JWT", c -> c));
-        refused(token("at+jwt", c -> c.jwtID(null)));
+        refused(token("JWT", c -> c.claim("token_use", "refresh")));
+        refused(token("JWT", c -> c.claim("token_use", "id")));
+        refused(token("JWT", c -> c.claim("token_use", List.of("access"))));
+        refused(token("jwt+access", c -> c.claim("token_use", "access")));
+    }
+
+    @Test
+    void anIdTokenShapeWithoutTypIsNoAccessTokenEvenClaimingTokenUseAccess() throws Exception {
+        for (String token : List.of(untyped(c -> c), untyped(c -> c.claim("token_use", "access")))) {
+            refused(token);
+            refused(token, TokenType.REFRESH);
+        }
+    }
+
+    @Test
+    void anAccessTokenSignedBeforeTheChangeIsStillAcceptedUntilItExpires() throws Exception {
+        accepted(token("at+jwt", c -> c));
+        Instant expired = Instant.now().minusSeconds(TokenVerifier.LEEWAY_SECONDS + 30);
+        refused(token("at+jwt", c -> c.expirationTime(Date.from(expired))));
+        refused(token("at+jwt", c -> c), TokenType.REFRESH);
+    }
+
+    @Test
+    void refreshAndAccessTokensNeverStandInForEachOther() throws Exception {
+        accepted(token("rt+jwt", c -> c), TokenType.REFRESH);
+        refused(token("rt+jwt", c -> c));
+        refused(token("rt+jwt", c -> c.claim("token_use", "access")));
+        refused(token("rt+jwt", c -> c.claim("token_use", "access")), TokenType.REFRESH);
+        refused(access(c -> c), TokenType.REFRESH);
+    }
+
+    private String untyped(UnaryOperator<JWTClaimsSet.Builder> change) throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(GatehouseConfig.issuer()).subject("7").audience(TokenIssuer.AUDIENCE)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600))).jwtID("jti-2");
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("test-kid").build(),
+                change.apply(claims).build());
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
     }
 }
