@@ -14,6 +14,7 @@ const LABELS = {
     'otp.enabled': ['One-time passwords on', 'POST /otp/send answers 403 while off.'],
     'otp.allowNewUsers': ['Allow new users', 'An unknown address asking for a code becomes a user.'],
     'otp.ttlMinutes': ['Code lifetime (minutes)', '1 to 30.'],
+    'otp.newUserPartnerId': ['Organisation of new users (partnerid)', '0: each new user gets an organisation of its own.'],
     'session.idleMinutes': ['Session idle timeout (minutes)', 'A session ends after this long without a request.'],
     'session.maxHours': ['Session maximum (hours)', 'A session ends after this long in any case.'],
     'authToken.ttlMinutes': ['auth_token lifetime (minutes)', 'emnify auth tokens.'],

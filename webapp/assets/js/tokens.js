@@ -4,7 +4,7 @@ import { busy, clearErrors, confirmAction, el, notice, row, showError, showSecre
 
 const REVOKED = 1;
 
-export function show(main) {
+export function show(main, { me } = {}) {
     const [view] = viewFromTemplate('view-tokens');
     const form = view.querySelector('form');
     const rows = view.querySelector('[data-rows]');
@@ -28,8 +28,10 @@ export function show(main) {
 
     function tokenRow(token) {
         const active = token.status?.id !== REVOKED;
+        // Another member's token: only an admin may revoke it (the server answers 403 to anyone else).
+        const mayRevoke = !me || me.role === 'admin' || token.creator?.id === me.userid;
         const creator = token.creator ? (token.creator.name || token.creator.username || `#${token.creator.id}`) : '';
-        const action = active
+        const action = active && mayRevoke
             ? el('button', { type: 'button', class: 'small danger', onclick: () => revoke(token) },
                 'Revoke', el('span', { class: 'visually-hidden', text: ` ${token.description ?? `token ${token.id}`}` }))
             : '';

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,25 @@ public class AccountService {
 
     @Transactional
     public User create(UserFields fields) {
+        return create(fields, () -> fields.partnerId() == null ? defaultOrganization() : organization(fields.partnerId()));
+    }
+
+    /**
+     * A user who signed up alone (a one-time password with {@code otp.allowNewUsers}): a new
+     * organisation of its own, named after the address, made in the same transaction as the user,
+     * so a refused user leaves no empty organisation behind.
+     */
+    @Transactional
+    public User createInOwnOrganization(UserFields fields) {
+        return create(fields, () -> {
+            String email = Emails.normalize(fields.email());
+            Organization own = new Organization(email.length() <= 200 ? email : email.substring(0, 200));
+            em.persist(own);
+            return own;
+        });
+    }
+
+    private User create(UserFields fields, Supplier<Organization> organizationOfNewUser) {
         String email = Emails.normalize(fields.email());
         if (!Emails.isPlausible(email)) {
             throw ApiException.badRequest("email must be a valid e-mail address");
@@ -59,7 +79,7 @@ public class AccountService {
         if (findByEmail(email) != null) {
             throw ApiException.conflict(EMAIL_TAKEN);
         }
-        Organization organization = fields.partnerId() == null ? defaultOrganization() : organization(fields.partnerId());
+        Organization organization = organizationOfNewUser.get();
         User user = new User(email, fields.name() == null ? "" : checkName(fields.name()),
                 fields.role() == null ? "" : checkRole(fields.role()), organization);
         if (fields.password() != null) {
@@ -236,6 +256,10 @@ public class AccountService {
                     em.persist(first);
                     return first;
                 });
+    }
+
+    public boolean organizationExists(long partnerId) {
+        return em.find(Organization.class, partnerId) != null;
     }
 
     private Organization organization(long partnerId) {

@@ -1,5 +1,6 @@
 package io.gatehouse.admin;
 
+import io.gatehouse.account.AccountService;
 import io.gatehouse.security.Caller;
 import io.gatehouse.settings.SettingDefinition;
 import io.gatehouse.settings.Settings;
@@ -37,6 +38,9 @@ public class AdminSettingsResource {
     @Inject
     Settings settings;
 
+    @Inject
+    AccountService accounts;
+
     @GET
     public JsonObject get() {
         return Envelope.ok(current());
@@ -56,8 +60,17 @@ public class AdminSettingsResource {
                     () -> ApiException.badRequest(entry.getKey() + " must be " + definition.rule()));
             changes.put(entry.getKey(), value);
         }
+        checkNewUserOrganization(changes.get(SettingsCatalog.OTP_NEW_USER_PARTNER_ID));
         settings.update(changes);
         return Envelope.ok(current());
+    }
+
+    /** Self-registered users may join only an organisation that exists; 0 gives each one of its own. */
+    private void checkNewUserOrganization(String partnerId) {
+        if (partnerId != null && !"0".equals(partnerId) && !accounts.organizationExists(Long.parseLong(partnerId))) {
+            throw ApiException.badRequest(SettingsCatalog.OTP_NEW_USER_PARTNER_ID
+                    + " must be the partnerid of an existing organisation, or 0 for an organisation of its own");
+        }
     }
 
     private static Object plain(JsonValue value) {

@@ -5,7 +5,6 @@ import io.gatehouse.audit.AuditReason;
 import io.gatehouse.cluster.FeedFreshness.FeedResumed;
 import io.gatehouse.crypto.Digests;
 import io.gatehouse.crypto.RandomTokens;
-import io.gatehouse.net.IpRange;
 import io.gatehouse.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
  * Application tokens: created (shown once), listed, revoked, exchanged. Each live token's rules
@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class ApplicationTokens {
 
+    private static final Logger LOG = Logger.getLogger(ApplicationTokens.class.getName());
+
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
 
@@ -40,15 +42,9 @@ public class ApplicationTokens {
     Event<Revoked> revoked;
 
     /** Live tokens by id: what a derived auth_token must still satisfy. */
-    private final Map<Long, Rules> live = new ConcurrentHashMap<>();
+    private final Map<Long, ApplicationTokenRules> live = new ConcurrentHashMap<>();
     /** Moved by every removal, so that a row read before it is not remembered after it. */
     private final AtomicLong generation = new AtomicLong();
-
-    record Rules(Instant expiry, IpRange range) {
-        boolean admit(String address, Instant now) {
-            return (expiry == null || now.isBefore(expiry)) && (range == null || range.contains(address));
-        }
-    }
 
     /** Fired when a token is revoked. */
     public record Revoked(long id) {
@@ -92,11 +88,18 @@ public class ApplicationTokens {
                 ApplicationToken.class).setParameter("org", organizationId).getResultList();
     }
 
+    /**
+     * Revokes a token of the caller's organisation: its own, or as an admin any member's. Another
+     * organisation's token is answered like a missing one, so ids reveal nothing across the boundary.
+     */
     @Transactional
-    public void revoke(long organizationId, long id) {
+    public void revoke(long organizationId, long callerId, boolean callerIsAdmin, long id) {
         ApplicationToken token = em.find(ApplicationToken.class, id);
         if (token == null || token.getOrganizationId() != organizationId) {
             throw ApiException.notFound("No application token " + id);
+        }
+        if (!callerIsAdmin && (token.getCreatorId() == null || token.getCreatorId() != callerId)) {
+            throw new ApiException(403, "Only an admin may revoke an application token that another member created");
         }
         token.revoke();
         revoked.fire(new Revoked(id));
@@ -128,13 +131,13 @@ public class ApplicationTokens {
             revoked.fire(new Revoked(token.getId()));
             return Exchange.refused(AuditReason.EXPIRED, token);
         }
-        return rules(token).admit(address, now) ? new Exchange(token, null, token.getCreatorId())
-                : Exchange.refused(AuditReason.ADDRESS_NOT_ALLOWED, token);
+        String refusal = rules(token).refusal(address, now);
+        return refusal == null ? new Exchange(token, null, token.getCreatorId()) : Exchange.refused(refusal, token);
     }
 
     /** Whether an auth_token derived from token {@code id} may still be used from that address. */
     public boolean admits(long id, String address) {
-        Rules rules = rules(id);
+        ApplicationTokenRules rules = rules(id);
         return rules != null && rules.admit(address, Instant.now());
     }
 
@@ -142,8 +145,8 @@ public class ApplicationTokens {
      * The token's rules: from memory, else (a token made on another node) from its row, once. An
      * auth_token names only ids we signed, so misses are few.
      */
-    private Rules rules(long id) {
-        Rules rules = live.get(id);
+    private ApplicationTokenRules rules(long id) {
+        ApplicationTokenRules rules = live.get(id);
         if (rules == null) {
             long before = generation.get();
             ApplicationToken token = em.find(ApplicationToken.class, id);
@@ -159,12 +162,12 @@ public class ApplicationTokens {
 
     /** Why a derived auth_token is not admitted (after {@link #admits} said no), for the audit log. */
     public String refusal(long id, String address) {
-        Rules rules = rules(id);
+        ApplicationTokenRules rules = rules(id);
         if (rules == null) {
             return AuditReason.REVOKED;
         }
-        return rules.expiry() != null && !Instant.now().isBefore(rules.expiry())
-                ? AuditReason.EXPIRED : AuditReason.ADDRESS_NOT_ALLOWED;
+        String refusal = rules.refusal(address, Instant.now());
+        return refusal != null ? refusal : AuditReason.ADDRESS_NOT_ALLOWED;
     }
 
     /**
@@ -192,9 +195,13 @@ public class ApplicationTokens {
         live.put(token.getId(), rules(token));
     }
 
-    private static Rules rules(ApplicationToken token) {
-        return new Rules(token.getExpiryDate(),
-                token.getIpRange() == null ? null : IpRange.parse(token.getIpRange()).orElse(null));
+    private static ApplicationTokenRules rules(ApplicationToken token) {
+        ApplicationTokenRules rules = ApplicationTokenRules.of(token.getExpiryDate(), token.getIpRange());
+        if (rules.rangeUnreadable()) {
+            LOG.warning("Application token " + token.getId() + " has an ip range that cannot be read; it is refused until"
+                    + " it is revoked or its ip_range is corrected");
+        }
+        return rules;
     }
 
     /** This node missed changes for a while (docs/cluster.md): nothing it cached is trusted. */

@@ -28,6 +28,10 @@ public final class AuditReason {
     public static final String REVOKED = "revoked";
     /** An application token used from outside its address range. */
     public static final String ADDRESS_NOT_ALLOWED = "address_not_allowed";
+    /** An application token whose stored address range cannot be read: refused, never unrestricted. */
+    public static final String UNREADABLE_RANGE = "unreadable_ip_range";
+    /** An application token whose creator now belongs to another organisation than the token. */
+    public static final String OTHER_ORGANIZATION = "other_organization";
     /** A state-changing request with the session cookie, sent from another site's page (CSRF). */
     public static final String CROSS_ORIGIN = "cross_origin";
     /** A credential that cannot be one: bad Base64, wrong characters, too long, missing fields. */

@@ -89,7 +89,8 @@ public class ApplicationTokenResource {
         if (!(statusId instanceof JsonNumber n) || !n.isIntegral() || n.intValue() != ApplicationToken.REVOKED) {
             throw ApiException.unprocessable("status", "must be {\"id\": 1} (Revoked)");
         }
-        tokens.revoke(caller.get().profile().partnerId(), id);
+        Caller me = caller.get();
+        tokens.revoke(me.profile().partnerId(), me.userId(), me.profile().isAdmin(), id);
         return Response.noContent().build();
     }
 

@@ -127,6 +127,10 @@ public class AuthenticateResource {
         ApplicationToken token = exchange.token();
         // A standing credential: it survives sign-outs (not a lock, a disable or its own revocation).
         CallerProfile user = activeUser(token.getCreatorId(), null, AuditScheme.APPLICATION_TOKEN_EXCHANGE, address);
+        if (user.partnerId() != token.getOrganizationId()) {
+            // Its creator has moved to another organisation, which can neither list nor revoke the token.
+            throw refused(AuditScheme.APPLICATION_TOKEN_EXCHANGE, AuditReason.OTHER_ORGANIZATION, user.userId(), address);
+        }
         JsonObject answer = Json.object()
                 .add("auth_token", authToken(user, token.getId(), token.getExpiryDate())).build();
         audit.record(AuditEvent.success(AuditScheme.APPLICATION_TOKEN_EXCHANGE, user.userId(), user.email(), address));

@@ -5,12 +5,9 @@ import io.gatehouse.account.CallerProfile;
 import io.gatehouse.account.LoginOutcome;
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordLogin;
-import io.gatehouse.account.ProfileCache;
-import io.gatehouse.audit.AuditEvent;
-import io.gatehouse.audit.AuditLog;
 import io.gatehouse.audit.AuditScheme;
 import io.gatehouse.account.User;
-import io.gatehouse.otp.OneTimePasswords;
+import io.gatehouse.otp.OtpLogin;
 import io.gatehouse.token.RefreshTokens;
 import io.gatehouse.token.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,13 +34,7 @@ class PasswordGrant implements Grant {
     RefreshTokens refreshTokens;
 
     @Inject
-    OneTimePasswords oneTimePasswords;
-
-    @Inject
-    ProfileCache profiles;
-
-    @Inject
-    AuditLog audit;
+    OtpLogin otpLogin;
 
     @Override
     public String type() {
@@ -61,15 +52,10 @@ class PasswordGrant implements Grant {
         }
         String scope = Scopes.grant(request.scope(), client.scopes());
         // A one-time password sent to that e-mail or phone (/otp/send) works once in the password's
-        // place; tried first, so that using one never counts as a failed password login.
-        CallerProfile byCode = oneTimePasswords.redeem(request.username().strip(), request.password())
-                .flatMap(profiles::find).filter(CallerProfile::isActive).orElse(null);
-        if (byCode != null) {
-            audit.record(AuditEvent.success(AuditScheme.OAUTH_ONE_TIME_PASSWORD, byCode.userId(), byCode.email(), address));
-            return tokens(byCode, client, scope);
-        }
-        LoginOutcome outcome = passwordLogin.login(email(request.username()), request.password(), address,
-                AuditScheme.OAUTH_PASSWORD);
+        // place, counted by the same lockout; anything but a code is checked as the password.
+        LoginOutcome outcome = otpLogin.login(request.username(), request.password(), address)
+                .orElseGet(() -> passwordLogin.login(email(request.username()), request.password(), address,
+                        AuditScheme.OAUTH_PASSWORD));
         return switch (outcome.status()) {
             case ACCEPTED -> tokens(outcome.profile(), client, scope);
             case ADDRESS_BLOCKED -> throw OAuthErrors.tooManyRequests("Too many failed logins from this address; try again later");

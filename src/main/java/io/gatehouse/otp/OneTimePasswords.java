@@ -1,8 +1,10 @@
 package io.gatehouse.otp;
 
-import io.gatehouse.account.AccountService;
+import io.gatehouse.account.CallerProfile;
+import io.gatehouse.account.LoginAttempts;
 import io.gatehouse.account.User;
 import io.gatehouse.account.UserStatus;
+import io.gatehouse.audit.AuditReason;
 import io.gatehouse.crypto.ServerSecret;
 import io.gatehouse.settings.Settings;
 import io.gatehouse.settings.SettingsCatalog;
@@ -16,11 +18,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Issues and redeems one-time passwords. Both take a row lock, so parallel redeems of one code
- * settle one by one: exactly one succeeds, and no wrong guess goes uncounted.
+ * Issues and redeems one-time passwords. Both take the user's row lock, so parallel redeems of
+ * one code settle one by one: exactly one succeeds, and no wrong guess goes uncounted.
  */
 @ApplicationScoped
 public class OneTimePasswords {
@@ -35,7 +36,7 @@ public class OneTimePasswords {
     Settings settings;
 
     @Inject
-    AccountService accounts;
+    LoginAttempts attempts;
 
     private byte[] key;
 
@@ -64,30 +65,40 @@ public class OneTimePasswords {
         return code;
     }
 
+    /** The outcome of one try at a code: the caller, or why not (an {@link AuditReason}). */
+    public record Attempt(CallerProfile accepted, String refusal) {
+        static Attempt refused(String refusal) {
+            return new Attempt(null, refusal);
+        }
+    }
+
     /**
-     * The id of the user whose live code this is, consuming it; otherwise empty, and a wrong code
-     * counts against the user's live one.
-     *
-     * @param username an e-mail address or a phone number exactly as stored (E.164)
-     * @param code the six digits; anything else is not taken as a try, so a grant may offer every
-     *             password here without a real password wearing down a live code
+     * One try at the user's code, settled as a login of the account under its row lock: an account
+     * that is locked, disabled or waiting out a failed-login lockout is refused before the code is
+     * looked at (its right code too, and the code stays as it was); otherwise a wrong code, or any
+     * code while none is live, counts as a failed login ({@code lockout.maxFailures}), and the
+     * right one is used up and resets the count as a successful login does. A new send replaces
+     * the code but never the account's count, so resending does not buy more guesses.
      */
     // A transaction of its own: a wrong try stays counted even when the caller's transaction
     // rolls back, as it may on the refusal that follows.
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Long> redeem(String username, String code) {
-        if (username == null || username.isBlank() || !OtpCodes.isWellFormed(code)) {
-            return Optional.empty();
+    public Attempt attempt(long userId, String code) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            return Attempt.refused(AuditReason.UNKNOWN_USER);
         }
-        User user = username.indexOf('@') >= 0 ? accounts.findByEmail(username) : accounts.findByPhone(username.strip());
-        if (user == null || user.getStatus() != UserStatus.ACTIVE) {
-            return Optional.empty();
+        if (user.getStatus() != UserStatus.ACTIVE) {
+            return Attempt.refused(user.getStatus() == UserStatus.LOCKED ? AuditReason.USER_LOCKED : AuditReason.USER_DISABLED);
         }
-        OneTimePassword otp = em.find(OneTimePassword.class, user.getId(), LockModeType.PESSIMISTIC_WRITE);
-        if (otp == null) {
-            return Optional.empty();
+        Instant now = Instant.now();
+        if (user.getLockedUntil() != null && user.getLockedUntil().isAfter(now)) {
+            return Attempt.refused(AuditReason.LOCKED);
         }
-        OneTimePassword.Verdict verdict = otp.attempt(OtpCodes.hash(key, user.getId(), code), Instant.now());
-        return verdict == OneTimePassword.Verdict.ACCEPTED ? Optional.of(user.getId()) : Optional.empty();
+        OneTimePassword otp = em.find(OneTimePassword.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        boolean right = otp != null
+                && otp.attempt(OtpCodes.hash(key, userId, code), now) == OneTimePassword.Verdict.ACCEPTED;
+        CallerProfile accepted = attempts.settle(userId, right, null);
+        return accepted != null ? new Attempt(accepted, null) : Attempt.refused(AuditReason.BAD_CREDENTIALS);
     }
 }

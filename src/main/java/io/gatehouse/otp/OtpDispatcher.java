@@ -43,16 +43,17 @@ public class OtpDispatcher {
     public void dispatch(Destination destination) {
         boolean allowNewUsers = settings.flag(SettingsCatalog.OTP_ALLOW_NEW_USERS);
         int minutes = settings.intValue(SettingsCatalog.OTP_TTL_MINUTES);
+        long newUserPartnerId = settings.intValue(SettingsCatalog.OTP_NEW_USER_PARTNER_ID);
         try {
-            executor.execute(() -> send(destination, allowNewUsers, minutes));
+            executor.execute(() -> send(destination, allowNewUsers, newUserPartnerId, minutes));
         } catch (RejectedExecutionException full) {
             throw new ApiException(503, "One-time passwords cannot be sent right now; try again later");
         }
     }
 
-    private void send(Destination destination, boolean allowNewUsers, int minutes) {
+    private void send(Destination destination, boolean allowNewUsers, long newUserPartnerId, int minutes) {
         try {
-            Optional<Long> user = recipients.resolve(destination, allowNewUsers);
+            Optional<Long> user = recipients.resolve(destination, allowNewUsers, newUserPartnerId);
             if (user.isEmpty()) {
                 return;  // unknown (and not to be registered), locked or disabled: nothing is sent
             }

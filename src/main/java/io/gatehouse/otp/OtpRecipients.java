@@ -19,11 +19,16 @@ public class OtpRecipients {
     @Inject
     AccountService accounts;
 
-    /** The active user to send to, if any: locked and disabled users get nothing, like unknown ones. */
-    public Optional<Long> resolve(Destination destination, boolean allowNewUsers) {
+    /**
+     * The active user to send to, if any: locked and disabled users get nothing, like unknown ones.
+     *
+     * @param newUserPartnerId the organisation a new user joins ({@code otp.newUserPartnerId});
+     *                         0: an organisation of its own, never the first one's (the admin's)
+     */
+    public Optional<Long> resolve(Destination destination, boolean allowNewUsers, long newUserPartnerId) {
         User user = find(destination);
         if (user == null && allowNewUsers) {
-            user = register(destination);
+            user = register(destination, newUserPartnerId);
         }
         return user != null && user.getStatus() == UserStatus.ACTIVE ? Optional.of(user.getId()) : Optional.empty();
     }
@@ -34,19 +39,24 @@ public class OtpRecipients {
                 : accounts.findByPhone(destination.address());
     }
 
-    /** An active user with no password (role "", the default organisation): it logs in by one-time password. */
-    private User register(Destination destination) {
+    /** An active user with no password (role ""): it logs in by one-time password. */
+    private User register(Destination destination, long partnerId) {
         if (destination.channel() == Destination.Channel.PHONE && !destination.isE164Phone()) {
             LOG.info("One-time password not sent: a new user needs a phone number in E.164 form (+ and country code)");
             return null;
         }
+        Long joins = partnerId > 0 ? partnerId : null;
         AccountService.UserFields fields = destination.channel() == Destination.Channel.EMAIL
-                ? new AccountService.UserFields(destination.address(), null, null, null, null, null, null)
+                ? new AccountService.UserFields(destination.address(), null, null, null, null, joins, null)
                 : new AccountService.UserFields(destination.placeholderEmail(), null, null, null,
-                        destination.address(), null, null);
+                        destination.address(), joins, null);
         try {
-            return accounts.create(fields);
-        } catch (ApiException conflict) {
+            return joins != null ? accounts.create(fields) : accounts.createInOwnOrganization(fields);
+        } catch (ApiException refused) {
+            if (refused.status() != 409) {
+                // Say why, for the operator: the caller's answer is the same success in any case.
+                LOG.warning("One-time password not sent: the new user was refused: " + refused.getMessage());
+            }
             // A parallel send registered the same address a moment ago: use that user.
             return find(destination);
         }

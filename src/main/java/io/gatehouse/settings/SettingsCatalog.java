@@ -10,6 +10,8 @@ public final class SettingsCatalog {
     public static final String OTP_ENABLED = "otp.enabled";
     public static final String OTP_ALLOW_NEW_USERS = "otp.allowNewUsers";
     public static final String OTP_TTL_MINUTES = "otp.ttlMinutes";
+    /** The organisation (partnerid) a self-registered user joins; 0: an organisation of its own. */
+    public static final String OTP_NEW_USER_PARTNER_ID = "otp.newUserPartnerId";
     public static final String SESSION_IDLE_MINUTES = "session.idleMinutes";
     public static final String SESSION_MAX_HOURS = "session.maxHours";
     public static final String AUTH_TOKEN_TTL_MINUTES = "authToken.ttlMinutes";
@@ -30,6 +32,7 @@ public final class SettingsCatalog {
                 SettingDefinition.flag(OTP_ENABLED, false),
                 SettingDefinition.flag(OTP_ALLOW_NEW_USERS, false),
                 SettingDefinition.number(OTP_TTL_MINUTES, 10, 1, 30),
+                SettingDefinition.number(OTP_NEW_USER_PARTNER_ID, 0, 0, Integer.MAX_VALUE),
                 SettingDefinition.number(SESSION_IDLE_MINUTES, 20, 1, 24 * 60),
                 SettingDefinition.number(SESSION_MAX_HOURS, 12, 1, 24 * 30),
                 SettingDefinition.number(AUTH_TOKEN_TTL_MINUTES, 240, 1, 7 * 24 * 60),

@@ -191,6 +191,14 @@ class ControlRoomBrowserIT extends AgainstServer {
         browser.type(By.id("setting-session-idleMinutes"), "0");
         browser.click(By.cssSelector("form[data-form=settings] button[type=submit]"));
         browser.textContaining(By.id("setting-session-idleMinutes-error"), "session.idleMinutes must be");
+
+        // The organisation of self-registered users must exist: the server says so beside that field.
+        browser.type(By.id("setting-session-idleMinutes"), "20");
+        assertEquals("0", browser.visible(By.id("setting-otp-newUserPartnerId")).getDomProperty("value"));
+        browser.type(By.id("setting-otp-newUserPartnerId"), "2147483000");
+        browser.click(By.cssSelector("form[data-form=settings] button[type=submit]"));
+        browser.textContaining(By.id("setting-otp-newUserPartnerId-error"), "otp.newUserPartnerId must be the partnerid of an existing");
+        assertEquals(0, gatehouse.asAdmin(http.get("/api/admin/settings")).send().data().getInt("otp.newUserPartnerId"));
     }
 
     @Test

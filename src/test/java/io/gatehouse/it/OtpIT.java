@@ -373,6 +373,140 @@ class OtpIT extends AgainstServer {
         }
     }
 
+    // --- guessing codes counts as failed logins (issue 16 items 4 and 7) ---
+
+    /** The password grant from a client address of the test's own (X-Forwarded-For, from the trusted proxy). */
+    private Reply passwordGrantFrom(String address, String username, String code) {
+        return http.post("/oauth/v2/token").header("X-Forwarded-For", address).form(Map.of("grant_type", "password",
+                "username", username, "password", code, "client_id", clientId, "client_secret", clientSecret)).send();
+    }
+
+    /** A six-digit code that is not the right one. */
+    private static String wrong(String code, int i) {
+        return String.format("%06d", (Integer.parseInt(code) + 1 + i) % 1_000_000);
+    }
+
+    /** The audit log's events for the query, once at least that many were written (writes are batched). */
+    private List<JsonObject> awaitAudit(String query, int atLeast) throws InterruptedException {
+        List<JsonObject> events = List.of();
+        for (long deadline = System.nanoTime() + 10_000_000_000L; System.nanoTime() < deadline; Thread.sleep(200)) {
+            Reply reply = gatehouse.asAdmin(http.get("/api/admin/audit?" + query)).send();
+            events = reply.object().getJsonArray("data").getValuesAs(JsonObject.class);
+            if (events.size() >= atLeast) {
+                return events;
+            }
+        }
+        throw new AssertionError("expected " + atLeast + " events for " + query + ", found " + events);
+    }
+
+    @Test
+    void guessingCodesLocksTheAccountAcrossResendsAndThenEvenTheRightCodeIsRefused() throws Exception {
+        String token = clientToken();
+        String email = uniqueEmail("otp-guesser");
+        long userId = gatehouse.createUser(email, PASSWORD, "Guessed Across Resends");
+        String attacker = Gatehouse.uniqueAddress();
+        setSettings("{\"otp.enabled\": true, \"lockout.maxFailures\": 6}");
+        try {
+            // A code dies at its fifth wrong try and a resend brings a fresh one: the account's count goes on.
+            assertEquals(200, send(token, "email", email).status());
+            String first = inbox.mailedCode(email, 1);
+            for (int i = 0; i < 4; i++) {
+                assertOAuthError(passwordGrantFrom(attacker, email, wrong(first, i)), 400, "invalid_grant");
+            }
+            assertEquals(200, send(token, "email", email).status());
+            String second = inbox.mailedCode(email, 2);
+            Reply wrongAnswer = null;
+            for (int i = 0; i < 2; i++) {
+                wrongAnswer = passwordGrantFrom(attacker, email, wrong(second, i));
+                assertOAuthError(wrongAnswer, 400, "invalid_grant");
+            }
+
+            // Six wrong codes in a row: the account waits, and a fresh code, right as it is, is refused like a wrong one.
+            assertEquals(200, send(token, "email", email).status());
+            String third = inbox.mailedCode(email, 3);
+            Reply rightButLocked = passwordGrantFrom(Gatehouse.uniqueAddress(), email, third);
+            assertOAuthError(rightButLocked, 400, "invalid_grant");
+            assertEquals(wrongAnswer.body(), rightButLocked.body());
+
+            // Refused before the code was looked at: once an admin lifts the lockout, the same code works.
+            assertEquals(200, gatehouse.patchUser(userId, "{\"status\":\"active\"}").status());
+            assertEquals(userId, userIdOf(passwordGrantFrom(Gatehouse.uniqueAddress(), email, third)));
+
+            List<String> reasons = awaitAudit("userid=" + userId + "&scheme=oauth_one_time_password&outcome=failure", 7)
+                    .stream().map(e -> e.getString("reason")).toList();
+            assertEquals(6, reasons.stream().filter("bad_credentials"::equals).count(), reasons::toString);
+            assertEquals(1, reasons.stream().filter("locked"::equals).count(), reasons::toString);
+        } finally {
+            setSettings("{\"otp.enabled\": false, \"lockout.maxFailures\": 10}");
+        }
+    }
+
+    @Test
+    void theRightCodeResetsTheCountAsASuccessfulLoginDoes() {
+        String token = clientToken();
+        String email = uniqueEmail("otp-forgetful");
+        gatehouse.createUser(email, PASSWORD, "Mistypes Sometimes");
+        String address = Gatehouse.uniqueAddress();
+        setSettings("{\"otp.enabled\": true, \"lockout.maxFailures\": 5}");
+        try {
+            for (int round = 1; round <= 2; round++) {
+                assertEquals(200, send(token, "email", email).status());
+                String code = inbox.mailedCode(email, round);
+                for (int i = 0; i < 4; i++) {
+                    assertOAuthError(passwordGrantFrom(address, email, wrong(code, i)), 400, "invalid_grant");
+                }
+                Reply right = passwordGrantFrom(address, email, code);
+                assertEquals(200, right.status(), "round " + round + ": four wrong codes since the last login, " + right);
+            }
+        } finally {
+            setSettings("{\"otp.enabled\": false, \"lockout.maxFailures\": 10}");
+        }
+    }
+
+    @Test
+    void anAddressPastItsLimitGetsNoFurtherTryNotEvenWithTheRightCode() {
+        String token = clientToken();
+        String email = uniqueEmail("otp-target");
+        long userId = gatehouse.createUser(email, PASSWORD, "Target");
+        String attacker = Gatehouse.uniqueAddress();
+        setSettings("{\"otp.enabled\": true, \"lockout.addressMaxFailures\": 3}");
+        try {
+            assertEquals(200, send(token, "email", email).status());
+            String code = inbox.mailedCode(email, 1);
+            assertOAuthError(passwordGrantFrom(attacker, email, wrong(code, 0)), 400, "invalid_grant");
+            assertOAuthError(passwordGrantFrom(attacker, email, wrong(code, 1)), 400, "invalid_grant");
+            assertOAuthError(passwordGrantFrom(attacker, uniqueEmail("otp-nobody"), code), 400, "invalid_grant");
+
+            Reply blocked = passwordGrantFrom(attacker, email, code);
+            assertOAuthError(blocked, 429, "invalid_grant");
+
+            // Not tried, so not used up: the user, from elsewhere, still logs in with it.
+            assertEquals(userId, userIdOf(passwordGrantFrom(Gatehouse.uniqueAddress(), email, code)));
+        } finally {
+            setSettings("{\"otp.enabled\": false, \"lockout.addressMaxFailures\": 100}");
+        }
+    }
+
+    @Test
+    void turningOneTimePasswordsOffStopsACodeSentBefore() {
+        String token = clientToken();
+        String email = uniqueEmail("otp-switched-off");
+        long userId = gatehouse.createUser(email, PASSWORD, "Switched Off");
+        String address = Gatehouse.uniqueAddress();
+        setSettings("{\"otp.enabled\": true}");
+        try {
+            assertEquals(200, send(token, "email", email).status());
+            String code = inbox.mailedCode(email, 1);
+            setSettings("{\"otp.enabled\": false}");
+            assertOAuthError(passwordGrantFrom(address, email, code), 400, "invalid_grant");
+
+            setSettings("{\"otp.enabled\": true}");
+            assertEquals(userId, userIdOf(passwordGrantFrom(address, email, code)), "on again, the live code works");
+        } finally {
+            setSettings("{\"otp.enabled\": false}");
+        }
+    }
+
     private static <T> List<T> inParallel(int n, Callable<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {

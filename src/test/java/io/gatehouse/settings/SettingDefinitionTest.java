@@ -19,6 +19,8 @@ class SettingDefinitionTest {
         assertEquals("20", SettingsCatalog.all().get(SettingsCatalog.SESSION_IDLE_MINUTES).defaultValue());
         assertEquals("10", SettingsCatalog.all().get(SettingsCatalog.LOCKOUT_MAX_FAILURES).defaultValue());
         assertEquals("100", SettingsCatalog.all().get(SettingsCatalog.LOCKOUT_ADDRESS_MAX_FAILURES).defaultValue());
+        assertEquals("0", SettingsCatalog.all().get(SettingsCatalog.OTP_NEW_USER_PARTNER_ID).defaultValue(),
+                "self-registered users get an organisation of their own unless one is named");
     }
 
     @Test
