@@ -115,7 +115,8 @@ class OrganisationsIT extends AgainstServer {
     /** A client_credentials token of a new OAuth client, for /otp/send; and that client, for the password grant. */
     private String[] client() {
         JsonObject client = gatehouse.asAdmin(http.post("/api/admin/clients"))
-                .json("{\"name\":\"organisations\",\"grant_types\":[\"client_credentials\",\"password\"]}").send().data();
+                .json("{\"name\":\"organisations\",\"grant_types\":[\"client_credentials\",\"password\"],"
+                        + "\"scopes\":[\"application_tokens\"]}").send().data();
         String id = client.getString("client_id");
         String secret = client.getString("client_secret");
         Reply token = http.post("/oauth/v2/token").form(Map.of("grant_type", "client_credentials",
@@ -124,14 +125,14 @@ class OrganisationsIT extends AgainstServer {
         return new String[]{token.object().getString("access_token"), id, secret};
     }
 
-    /** Signs a stranger up the way the OTP feature allows: asks for a code, logs in with it; the access token. */
+    /** Signs a stranger up the way the OTP feature allows: asks for a code, logs in with it; the access token (scope application_tokens). */
     private String signUp(String[] client, String email) {
         Reply sent = http.post("/otp/send").header("Authorization", "Bearer " + client[0])
                 .json(Json.createObjectBuilder().add("email", email).build().toString()).send();
         assertEquals(200, sent.status(), sent::toString);
         Reply grant = http.post("/oauth/v2/token").header("X-Forwarded-For", Gatehouse.uniqueAddress())
                 .form(Map.of("grant_type", "password", "username", email, "password", inbox.mailedCode(email, 1),
-                        "client_id", client[1], "client_secret", client[2])).send();
+                        "client_id", client[1], "client_secret", client[2], "scope", "application_tokens")).send();
         assertEquals(200, grant.status(), grant::toString);
         return grant.object().getString("access_token");
     }
