@@ -1,0 +1,45 @@
+package io.gatehouse.admin;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.gatehouse.account.AccountService.UserFields;
+import io.gatehouse.web.ApiException;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The admin API's user body: the fields as sent (a partnerid exactly the number sent), or a 400. */
+class UserJsonFuzzTest {
+
+    @FuzzTest(maxDuration = "10m")
+    void fieldsWhenAnyBodyThenExactlyWhatWasSentOrA400(FuzzedDataProvider data) {
+        String text = data.consumeBoolean()
+                ? "{\"partnerid\": " + data.consumeRemainingAsString() + "}"
+                : data.consumeRemainingAsString();
+        JsonValue body;
+        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            body = reader.readValue();
+        } catch (JsonException malformed) {
+            return;  // ErrorMapper: 400
+        }
+        UserFields fields;
+        try {
+            fields = UserJson.fields(body);
+        } catch (ApiException refused) {
+            assertEquals(400, refused.status());
+            return;
+        }
+        if (fields.partnerId() != null) {
+            BigDecimal sent = ((JsonNumber) body.asJsonObject().get("partnerid")).bigDecimalValue();
+            assertEquals(0, sent.compareTo(BigDecimal.valueOf(fields.partnerId())), "partnerid " + sent + " read as " + fields.partnerId());
+            assertTrue(fields.partnerId() > 0);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.gatehouse.settings;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A setting's value as {@code PUT /api/admin/settings} reads it from JSON (a boolean, a JSON-P number, else
+ * nothing): accepted only when it is exactly a value of the setting's kind and range, at once.
+ */
+class SettingDefinitionFuzzTest {
+
+    private static final List<SettingDefinition> DEFINITIONS = List.copyOf(SettingsCatalog.all().values());
+
+    @FuzzTest(maxDuration = "10m")
+    void canonicalWhenAnyJsonValueThenExactlyAValueInRangeOrEmpty(FuzzedDataProvider data) {
+        SettingDefinition definition = data.pickValue(DEFINITIONS);
+        JsonValue json;
+        try (JsonReader reader = jakarta.json.Json.createReader(new StringReader(data.consumeRemainingAsString()))) {
+            json = reader.readValue();
+        } catch (JsonException malformed) {
+            return;  // ErrorMapper: 400
+        }
+        // As AdminSettingsResource hands it on.
+        Object value = json == JsonValue.TRUE ? Boolean.TRUE : json == JsonValue.FALSE ? Boolean.FALSE
+                : json instanceof JsonNumber number ? number.bigDecimalValue() : null;
+
+        long started = System.nanoTime();
+        Optional<String> canonical = definition.canonical(value);
+        assertTrue(System.nanoTime() - started < 1_000_000_000L, "a value is judged at once: " + json);
+
+        if (canonical.isEmpty()) {
+            return;
+        }
+        if (definition.kind() == SettingDefinition.Kind.BOOLEAN) {
+            assertEquals(String.valueOf(value), canonical.get());
+            return;
+        }
+        long read = Long.parseLong(canonical.get());
+        assertTrue(read >= definition.min() && read <= definition.max(), definition.name() + " out of range: " + read);
+        assertEquals(0, ((BigDecimal) value).compareTo(BigDecimal.valueOf(read)),
+                definition.name() + ": " + json + " was taken as " + read);
+    }
+}
