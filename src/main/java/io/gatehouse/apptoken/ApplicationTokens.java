@@ -100,6 +100,16 @@ public class ApplicationTokens {
         revoked.fire(new Revoked(id));
     }
 
+    /** emnify's PATCH may rename a token of the organisation; 404 for any other id. */
+    @Transactional
+    public void describe(long organizationId, long id, String description) {
+        ApplicationToken token = em.find(ApplicationToken.class, id);
+        if (token == null || token.getOrganizationId() != organizationId) {
+            throw ApiException.notFound("No application token " + id);
+        }
+        token.describe(description);
+    }
+
     /** The token's record if it may be exchanged now from that address. */
     public Optional<ApplicationToken> exchangeable(String value, String address) {
         return Optional.ofNullable(exchange(value, address).token());
