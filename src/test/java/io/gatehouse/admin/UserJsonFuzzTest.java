@@ -2,6 +2,7 @@ package io.gatehouse.admin;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import io.gatehouse.account.AccountService.UserFields;
 import io.gatehouse.web.ApiException;
 import jakarta.json.JsonException;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin API's user body: the fields as sent (a partnerid exactly the number sent), or a 400. */
+@Tag("fuzz")
 class UserJsonFuzzTest {
 
     /** One JSON-P provider for all inputs, as the server has: looking one up per input is slow. */

@@ -2,6 +2,7 @@ package io.gatehouse.audit;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import io.gatehouse.web.ApiException;
 
 import java.time.Instant;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The audit filters: a query within its documented bounds that says what was asked, or a 400 naming a parameter. */
+@Tag("fuzz")
 class AuditQueryFuzzTest {
 
     private static final List<String> NAMES = List.of("userid", "username", "scheme", "outcome", "address", "from",

@@ -2,6 +2,7 @@ package io.gatehouse.emnify;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import io.gatehouse.web.ApiException;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An application token's {@code expiry_date}: a future instant before 9999-12-31, or emnify's 422 naming the field. */
+@Tag("fuzz")
 class ApplicationTokenExpiryFuzzTest {
 
     @FuzzTest(maxDuration = "10m")

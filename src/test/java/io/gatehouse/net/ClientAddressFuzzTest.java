@@ -2,6 +2,7 @@ package io.gatehouse.net;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code X-Forwarded-For} behind trusted proxies: the answer is the peer or a canonical address the headers
  * name, never an exception, and once an untrusted hop is found nothing the client wrote further left changes it.
  */
+@Tag("fuzz")
 class ClientAddressFuzzTest {
 
     private static final String TRUSTED = "127.0.0.1, 10.0.0.0/8 ::1 2001:db8::/64";

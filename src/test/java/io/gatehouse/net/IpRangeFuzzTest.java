@@ -2,6 +2,7 @@ package io.gatehouse.net;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Address ranges (application tokens' {@code ip}, GATEHOUSE_TRUSTED_PROXIES) and literal addresses: any text
  * parses or is empty, never throws; a range contains its own address, canonical spellings are stable.
  */
+@Tag("fuzz")
 class IpRangeFuzzTest {
 
     @FuzzTest(maxDuration = "10m")

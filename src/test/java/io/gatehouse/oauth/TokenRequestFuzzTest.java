@@ -2,6 +2,7 @@ package io.gatehouse.oauth;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import io.gatehouse.web.ApiException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The token, revocation and introspection bodies: the parameters as sent, or invalid_request (400); nothing else. */
+@Tag("fuzz")
 class TokenRequestFuzzTest {
 
     /** One JSON-P provider for all inputs, as the server has: looking one up per input is slow. */

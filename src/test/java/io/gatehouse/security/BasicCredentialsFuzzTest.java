@@ -2,6 +2,7 @@ package io.gatehouse.security;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * The Basic header either decodes to the bytes it carries or is refused as malformed (a 400): never another
  * exception, which would be a 500. Regression inputs run under mvn test; JAZZER_FUZZ=1 fuzzes.
  */
+@Tag("fuzz")
 class BasicCredentialsFuzzTest {
 
     @FuzzTest(maxDuration = "10m")

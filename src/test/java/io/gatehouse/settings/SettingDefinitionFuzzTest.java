@@ -2,6 +2,7 @@ package io.gatehouse.settings;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A setting's value as {@code PUT /api/admin/settings} reads it from JSON (a boolean, a JSON-P number, else
  * nothing): accepted only when it is exactly a value of the setting's kind and range, at once.
  */
+@Tag("fuzz")
 class SettingDefinitionFuzzTest {
 
     /** One JSON-P provider for all inputs, as the server has: looking one up per input is slow. */

@@ -2,6 +2,7 @@ package io.gatehouse.token;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signed for that type, unchanged in meaning; never an exception. The fuzzer starts from real tokens
  * (ours, one signed by a stranger under our kid, an expired one) and splices or flips their parts.
  */
+@Tag("fuzz")
 class TokenVerifierFuzzTest {
 
     private static final TokenVerifier VERIFIER = new TokenVerifier();

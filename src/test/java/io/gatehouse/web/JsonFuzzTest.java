@@ -2,6 +2,7 @@ package io.gatehouse.web;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Tag;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every JSON body goes through JSON-P (a JsonException is a 400 in {@link ErrorMapper}) and then through
  * {@link Json}'s readers, which refuse with a 400 ApiException: nothing else may escape (it would be a 500).
  */
+@Tag("fuzz")
 class JsonFuzzTest {
 
     /** One JSON-P provider for all inputs, as the server has: looking one up per input is slow. */
