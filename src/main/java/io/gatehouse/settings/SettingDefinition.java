@@ -21,8 +21,8 @@ public record SettingDefinition(String name, String defaultValue, Kind kind, lon
         if (kind == Kind.BOOLEAN) {
             return value instanceof Boolean b ? Optional.of(b.toString()) : Optional.empty();
         }
-        // Compared as a decimal, bounds first: through a double or a long, 2^64 + 5 passed as 5, 5.0000000000000001
-        // as 5, and 1e1000000000 took minutes of arithmetic.
+        // Compared as a decimal, bounds first: through a double and a long, 2^64 + 5 passed as 5 (longValue keeps
+        // the low 64 bits) and 5.0000000000000001 as 5 (the double rounds it).
         BigDecimal number = value instanceof BigDecimal d ? d
                 : value instanceof Long || value instanceof Integer ? BigDecimal.valueOf(((Number) value).longValue()) : null;
         if (number != null && number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0

@@ -41,7 +41,7 @@ class SettingDefinitionTest {
         assertEquals(Optional.empty(), otp.canonical("true"));
     }
 
-    /** Fuzzing's findings: a number judged through a long or a double looked like a valid one, or took minutes. */
+    /** A number judged through a long or a double looked like a valid one; a huge exponent is refused at once too. */
     @Test
     void canonicalWhenANumberOnlyLooksInRangeThroughALongOrADoubleThenRefusedAtOnce() {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
