@@ -8,12 +8,12 @@ import io.gatehouse.security.Caller;
 import io.gatehouse.security.CurrentCaller;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Json;
+import io.gatehouse.web.MalformedBody;
 import io.gatehouse.web.Sensitive;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -121,8 +121,10 @@ public class ApplicationTokenResource {
             if (reader.readValue() instanceof JsonObject object) {
                 return object;
             }
-        } catch (JsonException e) {
-            // refused below
+        } catch (RuntimeException e) {
+            if (!MalformedBody.explains(e)) {
+                throw e;
+            }
         }
         throw ApiException.unprocessable("body", "must be a JSON object");
     }

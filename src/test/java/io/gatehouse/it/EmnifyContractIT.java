@@ -108,6 +108,7 @@ class EmnifyContractIT extends AgainstServer {
         assertEquals(200, authenticate("{\"application_token\":\"" + application + "\"}").status());
 
         for (String malformed : List.of("{\"username\": ", "[]", "{}", "null", "{\"username\":\"" + email + "\"}",
+                "{\"username\":\"" + email + "\",\"password\":1e111111111111}",
                 "{\"username\":5,\"password\":\"x\"}", "{\"refresh_token\":{}}",
                 "{\"username\":\"" + email + "\",\"password\":\"" + "x".repeat(5000) + "\"}")) {
             assertEquals(400, authenticate(malformed).status(), malformed);
@@ -165,6 +166,7 @@ class EmnifyContractIT extends AgainstServer {
         int before = list(bearer).size();
 
         for (String body : List.of("{\"description\": ", "[]", "\"text\"", "{\"description\":5}", "{\"ip\":[\"10.0.0.1\"]}",
+                "{\"description\":1e111111111111}",
                 "{\"description\":\"" + "d".repeat(501) + "\"}", "{\"expiry_date\":\"2021-10-29\"}",
                 "{\"expiry_date\":\"29.10.2031\"}", "{\"ip\":\"10.0.0.0/33\"}", "{\"ip\":\"example.com\"}")) {
             Reply refused = create(bearer, body);
