@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 /** The admin API's user: read from a request body, written to an answer. Never the password hash. */
@@ -39,8 +40,11 @@ final class UserJson {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber number && number.isIntegral() && number.longValue() > 0) {
-            return number.longValue();
+        // Bounds checked as a decimal: longValue() keeps the low 64 bits, so 2^64 + 5 would name organisation 5.
+        if (value instanceof JsonNumber number && number.isIntegral()
+                && number.bigDecimalValue().compareTo(BigDecimal.ONE) >= 0
+                && number.bigDecimalValue().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return number.longValueExact();
         }
         throw ApiException.badRequest("partnerid must be a positive integer");
     }

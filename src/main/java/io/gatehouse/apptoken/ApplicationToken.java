@@ -73,4 +73,5 @@ public class ApplicationToken {
     public String getIpRange() { return ipRange; }
     public int getStatus() { return status; }
     void revoke() { this.status = REVOKED; }
+    void describe(String description) { this.description = description; }
 }

@@ -89,20 +89,27 @@ public class ApplicationTokens {
     }
 
     /**
-     * Revokes a token of the caller's organisation: its own, or as an admin any member's. Another
-     * organisation's token is answered like a missing one, so ids reveal nothing across the boundary.
+     * emnify's PATCH, all or nothing: renames ({@code description} not null) and/or revokes a token
+     * of the caller's organisation: its own, or as an admin any member's. Another organisation's
+     * token is answered like a missing one, so ids reveal nothing across the boundary.
      */
     @Transactional
-    public void revoke(long organizationId, long callerId, boolean callerIsAdmin, long id) {
+    public void change(long organizationId, long callerId, boolean callerIsAdmin, long id, String description,
+                       boolean revoke) {
         ApplicationToken token = em.find(ApplicationToken.class, id);
         if (token == null || token.getOrganizationId() != organizationId) {
             throw ApiException.notFound("No application token " + id);
         }
         if (!callerIsAdmin && (token.getCreatorId() == null || token.getCreatorId() != callerId)) {
-            throw new ApiException(403, "Only an admin may revoke an application token that another member created");
+            throw new ApiException(403, "Only an admin may change an application token that another member created");
         }
-        token.revoke();
-        revoked.fire(new Revoked(id));
+        if (description != null) {
+            token.describe(description);
+        }
+        if (revoke) {
+            token.revoke();
+            revoked.fire(new Revoked(id));
+        }
     }
 
     /** The token's record if it may be exchanged now from that address. */

@@ -9,6 +9,7 @@ import io.gatehouse.security.CurrentCaller;
 import io.gatehouse.token.Scope;
 import io.gatehouse.web.ApiException;
 import io.gatehouse.web.Json;
+import io.gatehouse.web.MalformedBody;
 import io.gatehouse.web.Sensitive;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,11 +32,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /** emnify's {@code /api/v1/application_token}: create (shown once), list the organisation's, revoke. */
 @Path("v1/application_token")
@@ -44,6 +51,7 @@ public class ApplicationTokenResource {
 
     /** The last time every supported database stores (MariaDB's DATETIME ends with 9999). */
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T00:00:00Z");
+    private static final JsonReaderFactory READERS = jakarta.json.Json.createReaderFactory(Map.of());
 
     @Inject
     CurrentCaller caller;
@@ -56,14 +64,11 @@ public class ApplicationTokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject create(JsonValue json) {
-        JsonObject body = json == null ? JsonValue.EMPTY_JSON_OBJECT : Json.object(json);
-        String description = Json.text(body, "description");
-        if (description != null && description.length() > 500) {
-            throw ApiException.unprocessable("description", "must be at most 500 characters");
-        }
-        Instant expiry = expiry(Json.text(body, "expiry_date"));
-        String ip = Json.text(body, "ip");
+    public JsonObject create(String json) {
+        JsonObject body = body(json);
+        String description = description(body);
+        Instant expiry = expiry(text(body, "expiry_date"));
+        String ip = text(body, "ip");
         if (ip != null && IpRange.parse(ip).isEmpty()) {
             throw ApiException.unprocessable("ip", "must be an IP address or a CIDR range such as 203.0.113.0/24");
         }
@@ -79,23 +84,68 @@ public class ApplicationTokenResource {
         return list.build();
     }
 
+    /** emnify's update: a new {@code description}, and {@code {"status": {"id": 1}}} revokes; a revoked token stays so. */
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") long id, JsonValue json) {
-        JsonObject body = Json.object(json);
+    public Response update(@PathParam("id") long id, String json) {
+        JsonObject body = body(json);
+        String description = description(body);
         JsonValue status = body.get("status");
+        if (status == null && description == null) {
+            throw ApiException.unprocessable("status", "send a description or {\"id\": 1} (Revoked)");
+        }
+        // Exactly the number 1: a wider number's low bits (4294967297) must not pass as 1.
         JsonValue statusId = status instanceof JsonObject s ? s.get("id") : null;
-        if (!(statusId instanceof JsonNumber n) || !n.isIntegral() || n.intValue() != ApplicationToken.REVOKED) {
+        if (status != null && (!(statusId instanceof JsonNumber n) || BigDecimal.ONE.compareTo(n.bigDecimalValue()) != 0)) {
             throw ApiException.unprocessable("status", "must be {\"id\": 1} (Revoked)");
         }
         Caller me = caller.get();
-        tokens.revoke(me.profile().partnerId(), me.userId(), me.profile().isAdmin(), id);
+        tokens.change(me.profile().partnerId(), me.userId(), me.profile().isAdmin(), id, description, status != null);
         return Response.noContent().build();
     }
 
+    /**
+     * The body as an object. emnify documents 422 for a body it cannot use, so malformed JSON, another type
+     * or a field of the wrong type is a 422 naming the problem here, not the 400 of other paths.
+     */
+    private static JsonObject body(String json) {
+        if (json == null || json.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+            if (reader.readValue() instanceof JsonObject object) {
+                return object;
+            }
+        } catch (RuntimeException e) {
+            if (!MalformedBody.explains(e)) {
+                throw e;
+            }
+        }
+        throw ApiException.unprocessable("body", "must be a JSON object");
+    }
+
+    private static String text(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw ApiException.unprocessable(name, "must be a string");
+    }
+
+    private static String description(JsonObject body) {
+        String description = text(body, "description");
+        if (description != null && description.length() > 500) {
+            throw ApiException.unprocessable("description", "must be at most 500 characters");
+        }
+        return description;
+    }
+
     /** YYYY-MM-DD (valid to the end of that day, UTC) or a date-time with a zone; never in the past. */
-    private static Instant expiry(String text) {
+    static Instant expiry(String text) {
         if (text == null) {
             return null;
         }
@@ -124,12 +174,11 @@ public class ApplicationTokenResource {
                 .add("created", token.getCreatedAt().toString())
                 .add("status", Json.object().add("id", revoked ? ApplicationToken.REVOKED : ApplicationToken.ACTIVATED)
                         .add("description", revoked ? "Revoked" : "Activated"));
-        Json.add(json, "description", token.getDescription());
-        Json.add(json, "expiry_date", token.getExpiryDate() == null ? null : token.getExpiryDate().toString());
-        Json.add(json, "ip", token.getIpRange());
-        if (token.getCreatorId() == null) {
-            json.addNull("creator");
-        } else {
+        // A field without a value is left out: emnify's schema says string or object, never null.
+        Json.addPresent(json, "description", token.getDescription());
+        Json.addPresent(json, "expiry_date", token.getExpiryDate() == null ? null : token.getExpiryDate().toString());
+        Json.addPresent(json, "ip", token.getIpRange());
+        if (token.getCreatorId() != null) {
             json.add("creator", profiles.find(token.getCreatorId())
                     .map(p -> Json.object().add("id", p.userId()).add("username", p.email()).add("name", p.name()))
                     .orElseGet(() -> Json.object().add("id", token.getCreatorId())));

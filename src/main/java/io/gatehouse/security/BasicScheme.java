@@ -13,12 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 /**
  * {@code Authorization: Basic base64(email:password)} in UTF-8 (RFC 7617), or with the user name
  * {@code apikey} and an API key as the password. A cached credential is the steady state and is
@@ -31,7 +25,6 @@ public class BasicScheme implements AuthenticationScheme {
 
     static final String REFUSAL = LoginMessages.REFUSED;
     private static final String API_KEY_USER = "apikey";
-    private static final int MAX_HEADER = 4096;
 
     @Inject
     ClientAddress clientAddress;
@@ -64,26 +57,14 @@ public class BasicScheme implements AuthenticationScheme {
             audit.record(AuditEvent.failure(AuditScheme.BASIC, AuditReason.CROSS_ORIGIN, null, null, clientAddress.of(request)));
             return SchemeResult.failed(403, CrossOriginGuard.REFUSAL);
         }
-        if (header.length() > MAX_HEADER) {
-            return malformed(null, request, "Basic credentials too long");
-        }
-        String decoded;
+        BasicCredentials credentials;
         try {
-            byte[] raw = Base64.getDecoder().decode(header.substring(6).strip());
-            decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw)).toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
-            return malformed(null, request, "Malformed Basic credentials: expected base64 of UTF-8 email:password");
+            credentials = BasicCredentials.decode(header);
+        } catch (BasicCredentials.Malformed e) {
+            return malformed(null, request, e.getMessage());
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            // Without the colon the whole text may be a password: it is not named in the log.
-            return malformed(null, request, "Malformed Basic credentials: no colon between email and password");
-        }
-        String user = decoded.substring(0, colon);
-        String password = decoded.substring(colon + 1);
+        String user = credentials.user();
+        String password = credentials.password();
         if (API_KEY_USER.equals(user)) {
             return apiKeys.verify(password, request);
         }

@@ -1,5 +1,6 @@
 package io.gatehouse.settings;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /** One setting: its name, default, and the values it accepts. */
@@ -20,9 +21,13 @@ public record SettingDefinition(String name, String defaultValue, Kind kind, lon
         if (kind == Kind.BOOLEAN) {
             return value instanceof Boolean b ? Optional.of(b.toString()) : Optional.empty();
         }
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && n.longValue() >= min && n.longValue() <= max) {
-            return Optional.of(String.valueOf(n.longValue()));
+        // Compared as a decimal, bounds first: through a double and a long, 2^64 + 5 passed as 5 (longValue keeps
+        // the low 64 bits) and 5.0000000000000001 as 5 (the double rounds it).
+        BigDecimal number = value instanceof BigDecimal d ? d
+                : value instanceof Long || value instanceof Integer ? BigDecimal.valueOf(((Number) value).longValue()) : null;
+        if (number != null && number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0
+                && number.remainder(BigDecimal.ONE).signum() == 0) {
+            return Optional.of(String.valueOf(number.longValueExact()));
         }
         return Optional.empty();
     }

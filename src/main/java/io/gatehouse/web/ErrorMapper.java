@@ -6,8 +6,6 @@ import io.gatehouse.security.SchemeResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -41,7 +39,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof RequestSizeFilter.BodyTooLarge) {
                 return ErrorResponses.of(path, 413, RequestSizeFilter.MESSAGE);
             }
-            if (t instanceof JsonException || t instanceof JsonbException) {
+            if (MalformedBody.explains(t)) {
                 return ErrorResponses.of(path, 400, "Malformed JSON body");
             }
         }

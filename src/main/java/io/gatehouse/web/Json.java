@@ -53,6 +53,11 @@ public final class Json {
         return value;
     }
 
+    /** Adds the value when there is one: vendor schemas that say "string" have no null (emnify's token list). */
+    public static JsonObjectBuilder addPresent(JsonObjectBuilder builder, String name, String value) {
+        return value == null ? builder : builder.add(name, value);
+    }
+
     /** Null-safe add: JSON null for a missing value. */
     public static JsonObjectBuilder add(JsonObjectBuilder builder, String name, String value) {
         return value == null ? builder.addNull(name) : builder.add(name, value);

@@ -3,9 +3,11 @@ package io.gatehouse.settings;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SettingDefinitionTest {
 
@@ -39,5 +41,17 @@ class SettingDefinitionTest {
         assertEquals(Optional.of("true"), otp.canonical(true));
         assertEquals(Optional.empty(), otp.canonical(new BigDecimal("1")));
         assertEquals(Optional.empty(), otp.canonical("true"));
+    }
+
+    /** A number judged through a long or a double looked like a valid one; a huge exponent is refused at once too. */
+    @Test
+    void canonicalWhenANumberOnlyLooksInRangeThroughALongOrADoubleThenRefusedAtOnce() {
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertEquals(Optional.empty(), ttl.canonical(new BigDecimal("18446744073709551621")), "2^64 + 5 is not 5");
+            assertEquals(Optional.empty(), ttl.canonical(new BigDecimal("5.0000000000000001")));
+            assertEquals(Optional.empty(), ttl.canonical(new BigDecimal("1e1000000000")));
+            assertEquals(Optional.empty(), ttl.canonical(new BigDecimal("-1e1000000000")));
+            assertEquals(Optional.of("30"), ttl.canonical(new BigDecimal("3E+1")));
+        });
     }
 }
