@@ -41,7 +41,7 @@ class TokenVerifierFuzzTest {
             SigningKeys theirs = ringOf(KeyRing.of(stranger, new JWKSet(stranger.toPublicJWK())));
             VERIFIER.keys = ours;
             VERIFIER.revocations = new AccessTokenRevocations();
-            CallerProfile user = new CallerProfile(7, "user@gatehouse.test", "User", "user", 1, UserStatus.ACTIVE);
+            CallerProfile user = new CallerProfile(7, "user@gatehouse.test", "User", "user", 1, UserStatus.ACTIVE, null);
             Instant later = Instant.now().plus(1, ChronoUnit.DAYS);
             String access = issuer(ours).issue(TokenType.ACCESS, user, "c1", "read", "jti-access", later, null);
             String refresh = issuer(ours).issue(TokenType.REFRESH, user, "jti-refresh", later, null);
