@@ -56,7 +56,7 @@ public class PasswordLogin {
             // Known or not, the name is blocked alike and answered no sooner than a refusal.
             audit.record(AuditEvent.failure(scheme, AuditReason.ACCOUNT_BLOCKED, user == null ? null : user.getId(),
                     tried, address));
-            padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
+            RefusalPace.padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
             return LoginOutcome.accountBlocked();
         }
         boolean hasPassword = user != null && user.getPasswordHash() != null;
@@ -76,7 +76,7 @@ public class PasswordLogin {
             addresses.recordFailure(address);
             audit.record(AuditEvent.failure(scheme, refusal(user, hasPassword, matched != null),
                     user == null ? null : user.getId(), tried, address));
-            padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
+            RefusalPace.padTo(started + Decoy.REFUSAL_FLOOR_NANOS);
             return LoginOutcome.refused();
         }
         if (emnify) {
@@ -103,17 +103,6 @@ public class PasswordLogin {
             hasher.verify("measure", HASH);
             long once = System.nanoTime() - start;
             return Math.max(Duration.ofMillis(50).toNanos(), Math.min(2 * once, Duration.ofMillis(500).toNanos()));
-        }
-    }
-
-    private static void padTo(long deadlineNanos) {
-        long wait = deadlineNanos - System.nanoTime();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.gatehouse.otp;
 import io.gatehouse.account.AccountService;
 import io.gatehouse.account.AddressThrottle;
 import io.gatehouse.account.LoginOutcome;
+import io.gatehouse.account.RefusalPace;
 import io.gatehouse.account.User;
 import io.gatehouse.audit.AuditEvent;
 import io.gatehouse.audit.AuditLog;
@@ -71,18 +72,7 @@ public class OtpLogin {
         addresses.recordFailure(address);
         audit.record(AuditEvent.failure(AuditScheme.OAUTH_ONE_TIME_PASSWORD, attempt.refusal(),
                 user == null ? null : user.getId(), tried, address));
-        padTo(started + REFUSAL_FLOOR.toNanos());
+        RefusalPace.padTo(started + REFUSAL_FLOOR.toNanos());
         return Optional.of(new LoginOutcome(LoginOutcome.Status.REFUSED, null));
-    }
-
-    private static void padTo(long deadlineNanos) {
-        long wait = deadlineNanos - System.nanoTime();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
